@@ -1,0 +1,37 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import type { FlagSource, MetricDef } from '../platform/metrics';
+import type { ScheduledJobDef } from '../platform/jobs';
+import { auditModule } from './audit/module';
+import { authModule } from './auth/module';
+import { orgModule } from './org/module';
+import { systemModule } from './system/module';
+
+export interface DemoSeedContext {
+  db: Kysely<DB>;
+  pemdaId: string;
+  pegawaiCount: number;
+  /** Deterministic random source shared by the seeders. */
+  random: () => number;
+  log: (message: string) => void;
+}
+
+/** Everything a domain module plugs into the house, declared in one object. */
+export interface PamongModule {
+  name: string;
+  routes?: FastifyPluginAsyncZod;
+  /** Defaults to /api/v1. */
+  prefix?: string;
+  metrics?: MetricDef[];
+  flags?: FlagSource[];
+  jobs?: ScheduledJobDef[];
+  /** Extends the demo Pemda; runs after the organisation is seeded, in module order. */
+  seedDemo?: (seed: DemoSeedContext) => Promise<void>;
+}
+
+export const MODULES: PamongModule[] = [systemModule, authModule, orgModule, auditModule];
+
+export const ALL_METRICS = (): MetricDef[] => MODULES.flatMap((m) => m.metrics ?? []);
+export const ALL_FLAGS = (): FlagSource[] => MODULES.flatMap((m) => m.flags ?? []);
+export const ALL_JOBS = (): ScheduledJobDef[] => MODULES.flatMap((m) => m.jobs ?? []);

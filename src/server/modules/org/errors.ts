@@ -1,0 +1,25 @@
+import { defineErrors } from '../../http/errors';
+
+export const OrgErrors = defineErrors({
+  PEMDA_NOT_FOUND: { status: 404, id: 'Pemda tidak ditemukan.', en: 'Pemda not found.' },
+  PEMDA_EXISTS: { status: 409, id: 'Pemda dengan kode {kode} sudah ada.', en: 'A Pemda with code {kode} already exists.' },
+  KODE_WILAYAH_UNKNOWN: { status: 400, id: 'Kode wilayah {kode} tidak dikenal (Kepmendagri 300.2.2-2138/2025).', en: 'Unknown region code {kode} (Kepmendagri 300.2.2-2138/2025).' },
+  WILAYAH_NOT_FOUND: { status: 404, id: 'Wilayah {kode} tidak ditemukan di Pemda ini.', en: 'Region {kode} not found in this Pemda.' },
+  GEOJSON_INVALID: { status: 400, id: 'Berkas GeoJSON tidak valid: {reason}', en: 'Invalid GeoJSON file: {reason}' },
+  OPD_NOT_FOUND: { status: 404, id: 'OPD tidak ditemukan.', en: 'OPD not found.' },
+  OPD_CODE_TAKEN: { status: 409, id: 'Kode OPD {code} sudah dipakai.', en: 'OPD code {code} is already used.' },
+  OPD_PARENT_CYCLE: { status: 400, id: 'Induk OPD tidak boleh OPD itu sendiri atau turunannya.', en: 'An OPD cannot be its own ancestor.' },
+  OPD_WILAYAH_REQUIRED: { status: 400, id: 'OPD kecamatan/kelurahan harus terhubung ke wilayahnya.', en: 'A kecamatan or kelurahan OPD must be linked to its region.' },
+  UNIT_NOT_FOUND: { status: 404, id: 'Unit kerja tidak ditemukan.', en: 'Unit not found.' },
+  UNIT_CODE_TAKEN: { status: 409, id: 'Kode unit {code} sudah dipakai.', en: 'Unit code {code} is already used.' },
+  JABATAN_NOT_FOUND: { status: 404, id: 'Jabatan tidak ditemukan.', en: 'Position not found.' },
+  JABATAN_CODE_TAKEN: { status: 409, id: 'Kode jabatan {code} sudah dipakai.', en: 'Position code {code} is already used.' },
+  JABATAN_OCCUPIED: { status: 409, id: 'Jabatan {name} sudah memiliki pejabat definitif; akhiri dulu masa jabatannya.', en: 'Position {name} already has a holder; end that term first.' },
+  PEGAWAI_NOT_FOUND: { status: 404, id: 'Pegawai tidak ditemukan.', en: 'Employee not found.' },
+  PEGAWAI_NIP_INVALID: { status: 400, id: 'NIP tidak valid: {reason}', en: 'Invalid NIP: {reason}' },
+  PEGAWAI_NIP_TAKEN: { status: 409, id: 'NIP {nip} sudah terdaftar.', en: 'NIP {nip} is already registered.' },
+  PEGAWAI_NIP_REQUIRED: { status: 400, id: 'PNS dan PPPK wajib memiliki NIP.', en: 'PNS and PPPK need a NIP.' },
+  IMPORT_FILE_MISSING: { status: 400, id: 'Unggah satu berkas XLSX atau CSV.', en: 'Upload one XLSX or CSV file.' },
+  IMPORT_FILE_UNREADABLE: { status: 400, id: 'Berkas tidak dapat dibaca: {reason}', en: 'The file cannot be read: {reason}' },
+  IMPORT_HAS_ERRORS: { status: 422, id: '{count} baris ditolak; tidak ada yang disimpan. Perbaiki lalu unggah ulang.', en: '{count} rows rejected; nothing was saved. Fix them and upload again.' },
+});

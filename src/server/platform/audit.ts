@@ -1,0 +1,196 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import type { Actor, TxCtx } from '../http/context';
+
+/**
+ * The audit trail: every mutation writes one row in its own transaction. Rows form one SHA-256 hash chain per
+ * Pemda (each row hashes its content and the previous row's hash); `audit_head` holds the tip and serialises
+ * writers of one Pemda, so the chain has no forks. `verifyAuditChain` finds edited, inserted or deleted rows.
+ */
+export interface AuditEntry {
+  pemdaId: string;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  /** Extra facts (counts of an import, file hash ...) recorded as they are. */
+  detail?: Record<string, unknown>;
+}
+
+const SECRET_KEY = /password|secret|token|hash|totp|otp/i;
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Key-sorted JSON so the same content always hashes the same, whatever order jsonb returns keys in. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+function redact(record: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
+  if (!record) return null;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) out[key] = SECRET_KEY.test(key) ? '[redacted]' : value;
+  return out;
+}
+
+/** Only what changed, secrets redacted. A creation records `after`, a deletion `before`. */
+export function diffRecords(
+  before: Record<string, unknown> | null | undefined,
+  after: Record<string, unknown> | null | undefined,
+): Record<string, unknown> {
+  const b = redact(before);
+  const a = redact(after);
+  if (!b) return { after: a };
+  if (!a) return { before: b };
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
+    if (canonicalJson(b[key]) !== canonicalJson(a[key])) changes[key] = { from: b[key] ?? null, to: a[key] ?? null };
+  }
+  return { changes };
+}
+
+interface ChainedFields {
+  pemda_id: string;
+  seq: number;
+  at: Date;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  diff: unknown;
+  request_id: string | null;
+  ip: string | null;
+  prev_hash: string;
+}
+
+export function hashAuditRow(row: ChainedFields): string {
+  const content = canonicalJson({ ...row, at: row.at.toISOString(), diff: row.diff });
+  return createHash('sha256').update(content).digest('hex');
+}
+
+function actorFields(actor: Actor): { kind: 'user' | 'platform' | 'system' | 'public'; id: string | null; role: string | null } {
+  switch (actor.kind) {
+    case 'user':
+      return { kind: 'user', id: actor.userId, role: actor.role };
+    case 'platform':
+      return { kind: 'platform', id: actor.userId, role: actor.role };
+    case 'system':
+      return { kind: 'system', id: null, role: 'system' };
+    default:
+      return { kind: 'public', id: null, role: null };
+  }
+}
+
+export async function writeAudit(ctx: TxCtx, entry: AuditEntry): Promise<void> {
+  const { db } = ctx;
+  await db
+    .insertInto('audit_head')
+    .values({ pemda_id: entry.pemdaId, seq: 0, hash: GENESIS_HASH })
+    .onConflict((oc) => oc.column('pemda_id').doNothing())
+    .execute();
+  const head = await db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('pemda_id', '=', entry.pemdaId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const actor = actorFields(ctx.actor);
+  const diff = JSON.parse(
+    JSON.stringify({ ...diffRecords(entry.before, entry.after), ...(entry.detail ? { detail: entry.detail } : {}) }),
+  ) as Record<string, unknown>;
+  const fields: ChainedFields = {
+    pemda_id: entry.pemdaId,
+    seq: head.seq + 1,
+    at: new Date(),
+    actor_kind: actor.kind,
+    actor_id: actor.id,
+    actor_role: actor.role,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId ?? null,
+    diff,
+    request_id: ctx.requestId,
+    ip: ctx.ip,
+    prev_hash: head.hash,
+  };
+  const hash = hashAuditRow(fields);
+  await db
+    .insertInto('audit_log')
+    .values({ ...fields, actor_kind: actor.kind, diff: JSON.stringify(diff), hash })
+    .execute();
+  await db.updateTable('audit_head').set({ seq: fields.seq, hash }).where('pemda_id', '=', entry.pemdaId).execute();
+}
+
+export interface AuditProblem {
+  seq: number;
+  kind: 'edited' | 'broken_link' | 'missing' | 'tail_mismatch';
+  message: string;
+}
+
+export interface AuditVerifyResult {
+  pemdaId: string;
+  rows: number;
+  ok: boolean;
+  problems: AuditProblem[];
+}
+
+/**
+ * Walks the chain of one Pemda. An edited row no longer matches its own hash; an inserted or deleted row breaks
+ * the sequence or the link to the previous hash; a deleted tail no longer matches audit_head.
+ */
+export async function verifyAuditChain(db: Kysely<DB>, pemdaId: string): Promise<AuditVerifyResult> {
+  const problems: AuditProblem[] = [];
+  let expectedSeq = 1;
+  let prevHash = GENESIS_HASH;
+  let rows = 0;
+  let lastSeq = 0;
+  const batch = 5000;
+  for (;;) {
+    const page = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('pemda_id', '=', pemdaId)
+      .where('seq', '>', lastSeq)
+      .orderBy('seq')
+      .limit(batch)
+      .execute();
+    for (const row of page) {
+      rows += 1;
+      if (row.seq !== expectedSeq) {
+        problems.push({
+          seq: row.seq,
+          kind: 'missing',
+          message: row.seq > expectedSeq ? `rows ${expectedSeq}..${row.seq - 1} are missing` : `sequence repeats at ${row.seq}`,
+        });
+      }
+      if (row.prev_hash !== prevHash) {
+        problems.push({ seq: row.seq, kind: 'broken_link', message: `row ${row.seq} does not link to the row before it` });
+      }
+      const recomputed = hashAuditRow({ ...row, at: new Date(row.at), diff: row.diff });
+      if (recomputed !== row.hash) {
+        problems.push({ seq: row.seq, kind: 'edited', message: `row ${row.seq} was changed after it was written` });
+      }
+      prevHash = row.hash;
+      expectedSeq = row.seq + 1;
+      lastSeq = row.seq;
+    }
+    if (page.length < batch) break;
+  }
+  const head = await db.selectFrom('audit_head').selectAll().where('pemda_id', '=', pemdaId).executeTakeFirst();
+  if (head && (head.seq !== lastSeq || head.hash !== prevHash)) {
+    problems.push({
+      seq: lastSeq,
+      kind: 'tail_mismatch',
+      message: `the chain ends at row ${lastSeq} but ${head.seq} rows were written: rows at the end were deleted`,
+    });
+  }
+  return { pemdaId, rows, ok: problems.length === 0, problems };
+}
