@@ -44,13 +44,14 @@ export function diffRecords(
   before: Record<string, unknown> | null | undefined,
   after: Record<string, unknown> | null | undefined,
 ): Record<string, unknown> {
-  const b = redact(before);
-  const a = redact(after);
-  if (!b) return { after: a };
-  if (!a) return { before: b };
+  if (!before) return { after: redact(after) };
+  if (!after) return { before: redact(before) };
+  // Compare the real values, record redacted ones: the trail shows that a secret changed, never the secret.
+  const b = redact(before) ?? {};
+  const a = redact(after) ?? {};
   const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
-    if (canonicalJson(b[key]) !== canonicalJson(a[key])) changes[key] = { from: b[key] ?? null, to: a[key] ?? null };
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (canonicalJson(before[key]) !== canonicalJson(after[key])) changes[key] = { from: b[key] ?? null, to: a[key] ?? null };
   }
   return { changes };
 }
@@ -71,8 +72,23 @@ interface ChainedFields {
   prev_hash: string;
 }
 
+/** Hashes exactly the chained fields (a row read back carries more columns, such as its own hash). */
 export function hashAuditRow(row: ChainedFields): string {
-  const content = canonicalJson({ ...row, at: row.at.toISOString(), diff: row.diff });
+  const content = canonicalJson({
+    pemda_id: row.pemda_id,
+    seq: row.seq,
+    at: row.at.toISOString(),
+    actor_kind: row.actor_kind,
+    actor_id: row.actor_id,
+    actor_role: row.actor_role,
+    action: row.action,
+    entity_type: row.entity_type,
+    entity_id: row.entity_id,
+    diff: row.diff,
+    request_id: row.request_id,
+    ip: row.ip,
+    prev_hash: row.prev_hash,
+  });
   return createHash('sha256').update(content).digest('hex');
 }
 
