@@ -15,7 +15,7 @@ import type { Database } from './db/connect';
 import { ANONYMOUS, type Ctx } from './http/context';
 import { AppError, CommonErrors, type Lang } from './http/errors';
 import { errorHandler, sendProblem } from './http/problem';
-import type { AppDeps } from './http/types';
+import type { AppDeps, RouteEntry } from './http/types';
 import { AuthErrors } from './modules/auth/errors';
 import { resolveSession, SESSION_COOKIE } from './modules/auth/session';
 import { MODULES } from './modules';
@@ -86,9 +86,16 @@ export async function buildApp({ config, database, secrets, logger = true }: Bui
   await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs`, uiConfig: { docExpansion: 'none', deepLinking: true } });
 
   // Every API route must say who may call it: an action of the policy, or public. Caught at start-up, not in use.
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith(API_PREFIX) || route.url.startsWith(`${API_PREFIX}/docs`)) return;
+    if (route.url.startsWith(`${API_PREFIX}/docs`)) return;
     const routeConfig = route.config as { action?: string; public?: boolean } | undefined;
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter((m) => m !== 'HEAD');
+    for (const method of methods) {
+      routeTable.push({ method, url: route.url, action: routeConfig?.action ?? null, public: routeConfig?.public ?? false });
+    }
+    if (!route.url.startsWith(API_PREFIX)) return;
     if (!routeConfig?.action && !routeConfig?.public) {
       throw new Error(`Route ${route.method} ${route.url} declares neither config.action nor config.public`);
     }

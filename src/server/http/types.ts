@@ -5,6 +5,13 @@ import type { SecretBox } from '../platform/secrets';
 import type { Actor, Ctx } from './context';
 import type { Lang } from './errors';
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  action: string | null;
+  public: boolean;
+}
+
 /** What route plugins receive besides the request: shared services, built once in buildApp. */
 export interface AppDeps {
   config: Config;
@@ -28,5 +35,7 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     deps: AppDeps;
+    /** Every API route with who may call it; the route-by-role test walks it. */
+    routeTable: RouteEntry[];
   }
 }
