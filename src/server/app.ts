@@ -57,7 +57,7 @@ export async function buildApp({ config, database, secrets, logger = true }: Bui
       : false,
     bodyLimit: BODY_LIMIT,
     genReqId: () => randomUUID(),
-    trustProxy: process.env.PAMONG_TRUST_PROXY === 'true',
+    trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
 
   const deps: AppDeps = { config, database, secrets };

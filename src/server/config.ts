@@ -19,6 +19,7 @@ const ZEnv = z.object({
   PAMONG_SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
   PAMONG_DEMO_PEGAWAI: z.coerce.number().int().min(0).max(200000).default(4000),
   PAMONG_JOBS: z.enum(['on', 'off']).default('on'),
+  PAMONG_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   SMTP_URL: z.string().optional(),
   PAMONG_MAIL_FROM: z.string().default('Pamong <no-reply@pamong.local>'),
   NODE_ENV: z.string().default('development'),
@@ -42,6 +43,7 @@ export interface Config {
   seedDemo: 'auto' | 'true' | 'false';
   demoPegawai: number;
   jobs: boolean;
+  trustProxy: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
   production: boolean;
@@ -73,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.PAMONG_SEED_DEMO,
     demoPegawai: e.PAMONG_DEMO_PEGAWAI,
     jobs: e.PAMONG_JOBS === 'on',
+    trustProxy: e.PAMONG_TRUST_PROXY === 'true',
     smtpUrl: e.SMTP_URL,
     mailFrom: e.PAMONG_MAIL_FROM,
     production: e.NODE_ENV === 'production',
