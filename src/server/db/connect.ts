@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DatabaseKind } from '../config';
@@ -24,10 +24,17 @@ export interface Database {
   db: Kysely<DB>;
   /** Bulk load rows into a table with COPY (the fastest path on either driver). */
   copyRows(table: string, columns: readonly string[], rows: AsyncIterable<string> | Iterable<string>): Promise<number>;
+  /**
+   * A Kysely transaction that can also COPY rows on its own connection, so a bulk load commits or rolls back
+   * together with the rest (audit row included).
+   */
+  transactionWithCopy<T>(fn: (trx: Transaction<DB>, copy: CopyFn) => Promise<T>): Promise<T>;
   /** Runs a multi-statement script and follow-up statements in one raw transaction (migrations). */
   rawTransaction<T>(fn: (raw: RawExecutor) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+export type CopyFn = (table: string, columns: readonly string[], rows: AsyncIterable<string> | Iterable<string>) => Promise<number>;
 
 export interface RawExecutor {
   exec(script: string): Promise<void>;
@@ -72,6 +79,22 @@ async function connectPGlite(options: ConnectOptions): Promise<Database> {
         return result.affectedRows ?? chunks.length;
       });
     },
+    async transactionWithCopy(fn) {
+      return db.transaction().execute((trx) =>
+        // Inside the transaction this caller holds the only connection, so COPY goes straight to the instance.
+        fn(trx, async (table, columns, rows) => {
+          const chunks: string[] = [];
+          for await (const line of rows as AsyncIterable<string>) chunks.push(line);
+          if (chunks.length === 0) return 0;
+          const result = await pglite.query(
+            `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM '/dev/blob' WITH (FORMAT text)`,
+            [],
+            { blob: new Blob([chunks.join('')]) },
+          );
+          return result.affectedRows ?? chunks.length;
+        }),
+      );
+    },
     async rawTransaction(fn) {
       return pool.withExclusive((instance) =>
         instance.transaction((tx) =>
@@ -112,6 +135,25 @@ async function connectPostgres(options: ConnectOptions): Promise<Database> {
         );
         await pipeline(Readable.from(rows), stream);
         return Number(stream.rowCount ?? 0);
+      } finally {
+        client.release();
+      }
+    },
+    async transactionWithCopy(fn) {
+      const client = await pool.connect();
+      try {
+        // A Kysely bound to this one client: its transaction and the COPY share the connection.
+        const single = { connect: async () => ({ query: client.query.bind(client), release: () => undefined }), end: async () => undefined };
+        const bound = new Kysely<DB>({ dialect: new PostgresDialect({ pool: single as never }) });
+        return await bound.transaction().execute((trx) =>
+          fn(trx, async (table, columns, rows) => {
+            const stream = client.query(
+              copyFrom(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN WITH (FORMAT text)`),
+            );
+            await pipeline(Readable.from(rows), stream);
+            return Number(stream.rowCount ?? 0);
+          }),
+        );
       } finally {
         client.release();
       }

@@ -37,24 +37,32 @@ export interface FieldError {
   row?: number;
 }
 
+/** A parameter may itself be localised (a reason from a parser, say). */
+export type ErrorParam = string | number | { id: string; en: string };
+export type ErrorParams = Record<string, ErrorParam>;
+
 /** `{name}` placeholders in messages are filled from params. */
 export class AppError extends Error {
   constructor(
     readonly def: ErrorDef,
-    readonly params: Record<string, string | number> = {},
+    readonly params: ErrorParams = {},
     readonly fieldErrors?: FieldError[],
   ) {
-    super(fill(def.en, params));
+    super(fill(def.en, params, 'en'));
     this.name = 'AppError';
   }
 
   message_(lang: Lang): string {
-    return fill(lang === 'en' ? this.def.en : this.def.id, this.params);
+    return fill(lang === 'en' ? this.def.en : this.def.id, this.params, lang);
   }
 }
 
-export function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
+export function fill(template: string, params: ErrorParams, lang: Lang = 'id'): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = params[key];
+    if (value === undefined) return `{${key}}`;
+    return typeof value === 'object' ? value[lang] : String(value);
+  });
 }
 
 export const CommonErrors = defineErrors({

@@ -1,16 +1,16 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, CommonErrors, fill, type ErrorDef, type FieldError, type Lang } from './errors';
+import { AppError, CommonErrors, fill, type ErrorDef, type ErrorParams, type FieldError, type Lang } from './errors';
 import { zodFieldErrors } from './validation-messages';
 
 /** Serialises every error as RFC 9457 problem+json with a stable code, in the caller's language. */
-export function sendProblem(reply: FastifyReply, request: FastifyRequest, def: ErrorDef, params: Record<string, string | number> = {}, errors?: FieldError[]) {
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, def: ErrorDef, params: ErrorParams = {}, errors?: FieldError[]) {
   const lang: Lang = request.lang ?? 'id';
   const body = {
     type: `https://pamong.dev/problems/${def.code.toLowerCase().replace(/_/g, '-')}`,
     title: def.code,
     status: def.status,
-    detail: fill(lang === 'en' ? def.en : def.id, params),
+    detail: fill(lang === 'en' ? def.en : def.id, params, lang),
     code: def.code,
     instance: request.url.split('?')[0],
     requestId: request.id,

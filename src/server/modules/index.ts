@@ -5,6 +5,7 @@ import type { FlagSource, MetricDef } from '../platform/metrics';
 import type { ScheduledJobDef } from '../platform/jobs';
 import { auditModule } from './audit/module';
 import { authModule } from './auth/module';
+import { importModule } from './org/import/module';
 import { orgModule } from './org/module';
 import { systemModule } from './system/module';
 
@@ -30,7 +31,7 @@ export interface PamongModule {
   seedDemo?: (seed: DemoSeedContext) => Promise<void>;
 }
 
-export const MODULES: PamongModule[] = [systemModule, authModule, orgModule, auditModule];
+export const MODULES: PamongModule[] = [systemModule, authModule, orgModule, importModule, auditModule];
 
 export const ALL_METRICS = (): MetricDef[] => MODULES.flatMap((m) => m.metrics ?? []);
 export const ALL_FLAGS = (): FlagSource[] => MODULES.flatMap((m) => m.flags ?? []);
