@@ -8,6 +8,8 @@ import { migrate } from '../../src/server/db/migrate';
  * TEST_DATABASE_URL when PAMONG_TEST_DB=postgres (dropped again by `drop`). Never a mock.
  */
 export interface TestDatabase extends Database {
+  /** PostgreSQL only: the URL of this test database, to open a second connection pool (a second "process"). */
+  url?: string;
   drop(): Promise<void>;
 }
 
@@ -28,6 +30,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await migrate(database);
     return {
       ...database,
+      url: url.toString(),
       async drop() {
         await database.close();
         const cleaner = new pg.Client({ connectionString: serverUrl });
