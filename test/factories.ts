@@ -90,3 +90,73 @@ function cachedHash(): Promise<string> {
   hashPromise ??= hashPassword(TEST_PASSWORD);
   return hashPromise;
 }
+
+export async function buildUnit(
+  db: Kysely<DB>,
+  pemdaId: string,
+  opdId: string,
+  overrides: Partial<{ name: string; code: string; kind: string; parentId: string | null }> = {},
+): Promise<{ id: string; code: string; name: string }> {
+  const code = overrides.code ?? nextCode('UNIT');
+  const name = overrides.name ?? `Bidang Uji ${code}`;
+  const row = await db
+    .insertInto('opd_unit')
+    .values({ pemda_id: pemdaId, opd_id: opdId, parent_id: overrides.parentId ?? null, code, name, kind: overrides.kind ?? 'bidang' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, code, name };
+}
+
+export async function buildJabatan(
+  db: Kysely<DB>,
+  pemdaId: string,
+  opdId: string,
+  overrides: Partial<{
+    name: string;
+    code: string;
+    kind: 'jpt_pratama' | 'administrator' | 'pengawas' | 'fungsional' | 'pelaksana';
+    kelasJabatan: number;
+    unitId: string | null;
+    isOpdHead: boolean;
+  }> = {},
+): Promise<{ id: string; code: string; name: string }> {
+  const code = overrides.code ?? nextCode('JAB');
+  const name = overrides.name ?? `Kepala Seksi Uji ${code}`;
+  const row = await db
+    .insertInto('jabatan')
+    .values({
+      pemda_id: pemdaId,
+      code,
+      name,
+      kind: overrides.kind ?? 'pengawas',
+      kelas_jabatan: overrides.kelasJabatan ?? 9,
+      opd_id: opdId,
+      unit_id: overrides.unitId ?? null,
+      is_opd_head: overrides.isOpdHead ?? false,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, code, name };
+}
+
+/** Puts a pegawai in a position (definitif from 2024-01-02 unless told otherwise). */
+export async function buildHolder(
+  db: Kysely<DB>,
+  pemdaId: string,
+  links: { pegawaiId: string; jabatanId: string },
+  overrides: Partial<{ kind: 'definitif' | 'plt' | 'plh'; startDate: string; endDate: string | null }> = {},
+): Promise<{ id: string }> {
+  return db
+    .insertInto('jabatan_holder')
+    .values({
+      pemda_id: pemdaId,
+      pegawai_id: links.pegawaiId,
+      jabatan_id: links.jabatanId,
+      kind: overrides.kind ?? 'definitif',
+      start_date: overrides.startDate ?? '2024-01-02',
+      end_date: overrides.endDate ?? null,
+      sk_number: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}

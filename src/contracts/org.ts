@@ -63,6 +63,18 @@ export const ZPemdaHeadCreate = z.object({
 });
 /** Superadmin creates a Pemda by its kode wilayah; name and kind come from idn-area-data. */
 export const ZPemdaCreate = z.object({ kodeWilayah: z.string().regex(/^\d{2}\.\d{2}$/) });
+/** A Pemda as the platform superadmin sees it (GET/POST /platform/pemda). */
+export const ZPlatformPemda = z.object({
+  id: z.string(),
+  kodeWilayah: z.string(),
+  name: z.string(),
+  kind: z.enum(['kota', 'kabupaten']),
+  provinceName: z.string(),
+  synthetic: z.boolean(),
+  createdAt: z.string(),
+  counts: z.object({ opd: z.number(), pegawai: z.number(), users: z.number() }),
+});
+export type TPlatformPemda = z.infer<typeof ZPlatformPemda>;
 
 // ---- Wilayah ----
 export const ZWilayah = z.object({
@@ -76,6 +88,25 @@ export const ZWilayah = z.object({
 export type TWilayah = z.infer<typeof ZWilayah>;
 /** GeoJSON FeatureCollection for the map: features carry properties.code, name, level. */
 export const ZGeoJsonQuery = z.object({ level: z.enum(['kecamatan', 'kelurahan', 'pemda']).default('kelurahan') });
+/** GET /wilayah: `parent` lists the children of one region (e.g. the kelurahan of a kecamatan). */
+export const ZWilayahQuery = z.object({ level: ZWilayahLevel.optional(), parent: z.string().max(20).optional() });
+/** The FeatureCollection served by GET /wilayah/geojson (geometry is GeoJSON Polygon or MultiPolygon). */
+export const ZWilayahFeatureCollection = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      properties: z.object({
+        code: z.string(),
+        name: z.string(),
+        level: ZWilayahLevel,
+        parent: z.string().nullable(),
+        centroid: z.array(z.number().nullable()).nullable(),
+      }),
+      geometry: z.unknown(),
+    }),
+  ),
+});
 export const ZWilayahUploadResult = z.object({
   updated: z.number(),
   errors: z.array(z.object({ feature: z.number(), code: z.string().nullable(), reason: ZLocalized })),
@@ -109,6 +140,7 @@ export const ZOpdCreate = z.object({
   address: ZPlainText(300).nullable().optional(),
 });
 export const ZOpdUpdate = ZOpdCreate.partial().extend({ active: z.boolean().optional() });
+export const ZOpdQuery = z.object({ kind: ZOpdKind.optional(), q: z.string().trim().max(100).optional() });
 
 export const ZUnit = z.object({ id: z.string(), code: z.string(), name: z.string(), kind: z.string(), parentId: z.string().nullable() });
 export const ZUnitCreate = z.object({
@@ -117,6 +149,7 @@ export const ZUnitCreate = z.object({
   kind: z.enum(['sekretariat', 'bagian', 'bidang', 'subbagian', 'seksi', 'subbidang', 'uptd', 'lainnya']),
   parentId: z.uuid().nullable().optional(),
 });
+export const ZUnitUpdate = ZUnitCreate.partial();
 
 export const ZHolder = z.object({
   id: z.string(),
@@ -140,6 +173,7 @@ export const ZJabatan = z.object({
   isOpdHead: z.boolean(),
   holder: ZHolder.nullable(),
   vacant: z.boolean(),
+  active: z.boolean(),
 });
 export type TJabatan = z.infer<typeof ZJabatan>;
 export const ZJabatanCreate = z.object({
@@ -150,6 +184,15 @@ export const ZJabatanCreate = z.object({
   opdId: z.uuid(),
   unitId: z.uuid().nullable().optional(),
   isOpdHead: z.boolean().optional(),
+});
+export const ZJabatanUpdate = ZJabatanCreate.partial().extend({ active: z.boolean().optional() });
+/** GET /jabatan: `vacant=true` lists positions without an active definitif holder (the vacancies). */
+export const ZJabatanQuery = z.object({
+  opd: z.uuid().optional(),
+  kind: ZJabatanKind.optional(),
+  vacant: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+  cursor: z.string().max(500).optional(),
 });
 
 export const ZOpdDetail = z.object({
@@ -194,6 +237,8 @@ export const ZPegawaiSearchQuery = z.object({
   status: ZPegawaiStatus.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(500).optional(),
+  /** Inactive (retired, moved out) pegawai are left out unless asked for. */
+  includeInactive: z.enum(['true', 'false']).optional(),
 });
 export const ZPegawaiCreate = z.object({
   nip: z.string().trim().max(30).nullable().optional(),
@@ -216,6 +261,7 @@ export const ZAssignJabatan = z.object({
   startDate: ZDate,
   skNumber: ZPlainText(100).nullable().optional(),
 });
+export const ZHolderEnd = z.object({ endDate: ZDate });
 
 // ---- Import ----
 export const ZImportKind = z.enum(['pegawai', 'jabatan']);

@@ -6,6 +6,10 @@ const CUSTOM: Record<string, { id: string; en: string }> = {
   NO_MARKUP: { id: 'tidak boleh berisi tanda < atau > (HTML)', en: 'must not contain < or > (HTML)' },
   NIP_INVALID: { id: 'NIP tidak valid', en: 'invalid NIP' },
   KODE_WILAYAH_INVALID: { id: 'kode wilayah tidak dikenal', en: 'unknown region code' },
+  CODE_FORMAT: {
+    id: 'harus huruf besar, angka, titik, garis bawah atau tanda hubung (2–60 karakter), diawali huruf atau angka',
+    en: 'must be capital letters, digits, dots, underscores or hyphens (2–60 characters), starting with a letter or digit',
+  },
 };
 
 export function issueMessage(issue: z.core.$ZodIssue, lang: Lang): string {
@@ -22,8 +26,11 @@ export function issueMessage(issue: z.core.$ZodIssue, lang: Lang): string {
       if (issue.origin === 'string') return en ? `must be at most ${issue.maximum} characters` : `maksimal ${issue.maximum} karakter`;
       if (issue.origin === 'array') return en ? `allows at most ${issue.maximum} items` : `maksimal ${issue.maximum} butir`;
       return en ? `must be at most ${issue.maximum}` : `maksimal ${issue.maximum}`;
-    case 'invalid_format':
+    case 'invalid_format': {
+      const known = issue.message ? CUSTOM[issue.message] : undefined;
+      if (known) return en ? known.en : known.id;
       return en ? `is not a valid ${issue.format}` : `format ${issue.format} tidak valid`;
+    }
     case 'invalid_value':
       return en ? `must be one of: ${issue.values.join(', ')}` : `harus salah satu dari: ${issue.values.join(', ')}`;
     case 'unrecognized_keys':

@@ -1,5 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import './policy';
+import { opdRoutes } from './routes-opd';
+import { pemdaRoutes } from './routes-pemda';
+import { staffRoutes } from './routes-staff';
 
-/** Organisation routes: being written (pemda, wilayah, OPD, units, jabatan, pegawai, import). */
-export const orgRoutes: FastifyPluginAsyncZod = async () => {};
+/** Organisation API, one file per resource: Pemda/platform/wilayah, OPD/units, jabatan/pegawai/appointments. */
+export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(pemdaRoutes);
+  await app.register(opdRoutes);
+  await app.register(staffRoutes);
+};
