@@ -1,0 +1,6 @@
+import { defineErrors } from '../../http/errors';
+
+export const CalendarErrors = defineErrors({
+  HOLIDAY_NOT_FOUND: { status: 404, id: 'Hari libur tidak ditemukan.', en: 'Holiday not found.' },
+  HOLIDAY_EXISTS: { status: 409, id: 'Hari libur "{name}" pada {date} sudah tercatat.', en: 'Holiday "{name}" on {date} is already recorded.' },
+});
