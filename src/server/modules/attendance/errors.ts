@@ -1,0 +1,27 @@
+import { defineErrors } from '../../http/errors';
+
+export const AttendanceErrors = defineErrors({
+  ATT_NO_PEGAWAI: { status: 404, id: 'Akun Anda belum terhubung dengan data pegawai.', en: 'Your account is not linked to an employee record.' },
+  ATT_PEGAWAI_NOT_FOUND: { status: 404, id: 'Pegawai tidak ditemukan.', en: 'Employee not found.' },
+  ATT_DEVICE_NOT_FOUND: { status: 404, id: 'Mesin presensi tidak ditemukan.', en: 'Attendance device not found.' },
+  ATT_DEVICE_EXISTS: { status: 409, id: 'Kode mesin "{code}" sudah dipakai.', en: 'Device code "{code}" is already used.' },
+  ATT_PIN_TAKEN: { status: 409, id: 'PIN {pin} pada mesin ini sudah dipetakan ke pegawai lain.', en: 'PIN {pin} on this device is already mapped to another employee.' },
+  ATT_FILE_MISSING: { status: 400, id: 'Unggah berkas pada kolom "file".', en: 'Upload the file in the "file" field.' },
+  ATT_COLUMN_MAP_MISSING: { status: 400, id: 'Mesin ini belum punya pemetaan kolom CSV/XLSX (kolom PIN dan waktu).', en: 'This device has no CSV/XLSX column mapping yet (PIN and time columns).' },
+  ATT_FILE_UNREADABLE: { status: 400, id: 'Berkas tidak dapat dibaca: {reason}', en: 'The file cannot be read: {reason}' },
+  ATT_LEAVE_NOT_FOUND: { status: 404, id: 'Pengajuan cuti/izin tidak ditemukan.', en: 'Leave request not found.' },
+  ATT_LEAVE_DECIDED: { status: 409, id: 'Pengajuan ini sudah diputus ({status}).', en: 'This request has already been decided ({status}).' },
+  ATT_LEAVE_OVERLAP: { status: 409, id: 'Sudah ada cuti/izin pada {from} s.d. {to}.', en: 'There is already leave from {from} to {to}.' },
+  ATT_LEAVE_SELF: { status: 403, id: 'Anda tidak dapat menyetujui pengajuan Anda sendiri.', en: 'You cannot decide your own request.' },
+  ATT_CHECKIN_OUTSIDE: { status: 422, id: 'Presensi ditolak: Anda berada di luar area kantor {office} (sekitar {distance} m dari kantor). Masuk ke area kantor atau ajukan WFA/dinas luar.', en: 'Check-in refused: you are outside the {office} office area (about {distance} m away). Move inside the office area or request WFA/official travel.' },
+  ATT_CHECKIN_ACCURACY: { status: 422, id: 'Presensi ditolak: akurasi lokasi {accuracy} m terlalu rendah (paling besar {limit} m). Nyalakan GPS lalu coba lagi.', en: 'Check-in refused: location accuracy {accuracy} m is too low (at most {limit} m). Turn on GPS and try again.' },
+  ATT_CHECKIN_NO_OFFICE: { status: 422, id: 'Presensi ditolak: area kantor untuk OPD Anda belum ditetapkan. Hubungi admin.', en: 'Check-in refused: no office area is set for your OPD. Contact the administrator.' },
+  ATT_CHECKIN_NOT_ALLOWED: { status: 422, id: 'Presensi {mode} ditolak: tidak ada persetujuan {mode} untuk hari ini (PermenPANRB 4/2025).', en: 'Check-in {mode} refused: there is no approved {mode} for today (PermenPANRB 4/2025).' },
+  ATT_RULE_INVALID: { status: 400, id: 'Aturan tidak valid: {reason}', en: 'Invalid rule: {reason}' },
+  ATT_MONTH_FUTURE: { status: 400, id: 'Bulan {month} belum berjalan.', en: 'Month {month} has not started yet.' },
+  DISC_CASE_NOT_FOUND: { status: 404, id: 'Kasus disiplin tidak ditemukan.', en: 'Discipline case not found.' },
+  DISC_CASE_STEP: { status: 409, id: 'Langkah ini tidak dapat dilakukan pada kasus berstatus {status}.', en: 'This step is not possible for a case in status {status}.' },
+  DISC_SUMMONS_TOO_SOON: { status: 400, id: 'Tanggal panggilan paling cepat {earliest} (7 hari kerja setelah {from}, PP 94/2021 pasal 26).', en: 'The summons date must be on or after {earliest} (7 working days after {from}, PP 94/2021 art. 26).' },
+  DISC_NOT_AUTHORISED: { status: 403, id: 'Hukuman disiplin tingkat {level} diputus oleh: {roles}.', en: 'A {level} discipline sanction is decided by: {roles}.' },
+  TPP_NOT_COMPUTED: { status: 404, id: 'TPP bulan {month} belum dihitung.', en: 'TPP for {month} has not been computed yet.' },
+});

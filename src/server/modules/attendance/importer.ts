@@ -1,0 +1,154 @@
+import { sql } from 'kysely';
+import { copyLine, type Database } from '../../db/connect';
+import type { Ctx, TxCtx } from '../../http/context';
+import { AppError } from '../../http/errors';
+import { writeAudit } from '../../platform/audit';
+import { parseAttlogLine, readLines, type AttlogFormat, type ParsedLine, type Reason } from './attlog';
+import { AttendanceErrors } from './errors';
+import { sheetLines } from './sheet-source';
+
+/**
+ * The streaming import of presence events (issue 5 §2). Lines are parsed one by one and sent in batches of
+ * BATCH lines by COPY into a temporary staging table on the transaction's own connection, then moved with one
+ * INSERT … ON CONFLICT DO NOTHING on the idempotency key (pemda, device, PIN, time): re-importing a file adds
+ * nothing, overlapping files merge, and memory stays flat whatever the file size. An invalid line never stops the
+ * valid ones: it is reported with its line number and reason. Events of a PIN with no mapping yet are kept with
+ * pegawai_id null (counted as unmapped) and attributed when the mapping is added. Every (pegawai, day) that got a
+ * new event is marked in att_dirty for the daily-status recomputation.
+ */
+export const BATCH = 50_000;
+export const MAX_REJECTED_LISTED = 1000;
+
+export interface ImportSummary {
+  importId: string;
+  read: number;
+  added: number;
+  duplicates: number;
+  unmapped: number;
+  rejectedCount: number;
+  rejected: Array<{ line: number; reason: Reason }>;
+}
+
+export interface ParsedSource {
+  format: string;
+  lines: AsyncIterable<{ line: number; parsed: ParsedLine }>;
+}
+
+export async function* parsedAttlog(stream: AsyncIterable<Buffer | Uint8Array | string>, format: AttlogFormat): AsyncGenerator<{ line: number; parsed: ParsedLine }> {
+  for await (const raw of readLines(stream)) yield { line: raw.line, parsed: parseAttlogLine(raw.text, format) };
+}
+
+export interface DeviceRow {
+  id: string;
+  code: string;
+  kind: 'zkteco' | 'adms' | 'csv' | 'web';
+  column_map: Record<string, string> | null;
+}
+
+export async function findDevice(ctx: Ctx, pemdaId: string, idOrCode: string): Promise<DeviceRow> {
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrCode);
+  const row = await ctx.db
+    .selectFrom('att_device')
+    .select(['id', 'code', 'kind', 'column_map'])
+    .where('pemda_id', '=', pemdaId)
+    .where(isUuid ? 'id' : 'code', '=', idOrCode)
+    .executeTakeFirst();
+  if (!row) throw new AppError(AttendanceErrors.ATT_DEVICE_NOT_FOUND);
+  return row;
+}
+
+/** The parsed lines of an upload, by the device's kind: attlog text, ADMS ATTLOG text, or CSV/XLSX with its column map. */
+export function sourceFor(device: DeviceRow, filename: string, stream: AsyncIterable<Buffer | Uint8Array | string>): ParsedSource {
+  if (device.kind === 'csv') {
+    if (!device.column_map?.pin) throw new AppError(AttendanceErrors.ATT_COLUMN_MAP_MISSING);
+    return { format: /\.xlsx$/i.test(filename) ? 'xlsx' : 'csv', lines: sheetLines(stream, filename, device.column_map) };
+  }
+  const format: AttlogFormat = device.kind === 'adms' ? 'adms' : 'attlog';
+  return { format, lines: parsedAttlog(stream, format) };
+}
+
+export interface ImportInput {
+  pemdaId: string;
+  device: DeviceRow;
+  filename: string;
+  source: ParsedSource;
+  userId: string | null;
+  onProgress?: (linesRead: number) => void;
+}
+
+const STAGE_COLUMNS = ['pin', 'at', 'state', 'verify', 'workcode'] as const;
+
+export async function importEvents(ctx: Ctx, database: Database, input: ImportInput): Promise<ImportSummary> {
+  return database.transactionWithCopy(async (trx, copy) => {
+    const tx: TxCtx = { ...ctx, db: trx };
+    const { pemdaId, device } = input;
+    await sql`CREATE TEMP TABLE att_stage (pin text, at timestamp, state smallint, verify smallint, workcode text) ON COMMIT DROP`.execute(trx);
+    const created = await trx
+      .insertInto('att_import')
+      .values({ pemda_id: pemdaId, device_id: device.id, filename: input.filename.slice(0, 200), format: input.source.format, read_lines: 0, added: 0, duplicates: 0, unmapped: 0, rejected_count: 0, rejected: '[]', created_by: input.userId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const importId = created.id;
+    const summary: ImportSummary = { importId, read: 0, added: 0, duplicates: 0, unmapped: 0, rejectedCount: 0, rejected: [] };
+    let batch: string[] = [];
+    let staged = 0;
+    const flush = async () => {
+      if (batch.length === 0) return;
+      await copy('att_stage', STAGE_COLUMNS, batch);
+      staged += batch.length;
+      batch = [];
+      const moved = await sql<{ added: number; unmapped: number }>`
+        WITH ins AS (
+          INSERT INTO att_event (pemda_id, device_id, pin, at, state, verify, workcode, pegawai_id, import_id)
+          SELECT ${pemdaId}::uuid, ${device.id}::uuid, s.pin, s.at, s.state, s.verify, s.workcode, m.pegawai_id, ${importId}::uuid
+          FROM att_stage s
+          LEFT JOIN att_pin_map m ON m.pemda_id = ${pemdaId}::uuid AND m.device_id = ${device.id}::uuid AND m.pin = s.pin
+          ON CONFLICT DO NOTHING
+          RETURNING pegawai_id, at
+        ), dirty AS (
+          INSERT INTO att_dirty (pemda_id, pegawai_id, date)
+          SELECT DISTINCT ${pemdaId}::uuid, pegawai_id, at::date FROM ins WHERE pegawai_id IS NOT NULL
+          ON CONFLICT DO NOTHING
+        )
+        SELECT count(*)::int AS added, count(*) FILTER (WHERE pegawai_id IS NULL)::int AS unmapped FROM ins`.execute(trx);
+      summary.added += moved.rows[0]?.added ?? 0;
+      summary.unmapped += moved.rows[0]?.unmapped ?? 0;
+      await sql`TRUNCATE att_stage`.execute(trx);
+    };
+    for await (const { line, parsed } of input.source.lines) {
+      if (parsed.kind === 'blank') continue;
+      summary.read += 1;
+      if (parsed.kind === 'rejected') {
+        summary.rejectedCount += 1;
+        if (summary.rejected.length < MAX_REJECTED_LISTED) summary.rejected.push({ line, reason: parsed.reason });
+      } else {
+        const r = parsed.record;
+        batch.push(copyLine([r.pin, r.at, r.state, r.verify, r.workcode]));
+        if (batch.length >= BATCH) await flush();
+      }
+      if (input.onProgress && summary.read % 10_000 === 0) input.onProgress(summary.read);
+    }
+    await flush();
+    input.onProgress?.(summary.read);
+    summary.duplicates = staged - summary.added;
+    await trx
+      .updateTable('att_import')
+      .set({ read_lines: summary.read, added: summary.added, duplicates: summary.duplicates, unmapped: summary.unmapped, rejected_count: summary.rejectedCount, rejected: JSON.stringify(summary.rejected.slice(0, 200)) })
+      .where('pemda_id', '=', pemdaId)
+      .where('id', '=', importId)
+      .execute();
+    await writeAudit(tx, {
+      pemdaId,
+      action: 'attendance.import',
+      entityType: 'att_import',
+      entityId: importId,
+      detail: { device: device.code, file: input.filename, read: summary.read, added: summary.added, duplicates: summary.duplicates, unmapped: summary.unmapped, rejected: summary.rejectedCount },
+    });
+    return summary;
+  });
+}
+
+/** The summary as the CLI prints it with --json (issue 5 §2). */
+export function summaryJson(summary: ImportSummary, lang: 'id' | 'en'): { read: number; added: number; duplicates: number; unmapped: number; rejected: Array<{ line: number; reason: string }> } {
+  return { read: summary.read, added: summary.added, duplicates: summary.duplicates, unmapped: summary.unmapped, rejected: summary.rejected.map((r) => ({ line: r.line, reason: r.reason[lang] })) };
+}
