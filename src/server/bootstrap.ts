@@ -68,10 +68,42 @@ async function createDemoAccounts(database: Database, pemdaId: string, password:
       ? await database.db.selectFrom('opd').select('id').where('pemda_id', '=', pemdaId).where('code', '=', account.opdCode).executeTakeFirst()
       : undefined;
     if (account.opdCode && !opd) continue;
-    await createUser(ctx, pemdaId, { email: account.email, name: account.name, role: account.role, opdId: opd?.id ?? null, password, mustChangePassword: false });
+    const pegawaiId = opd ? await demoPegawaiFor(database, pemdaId, opd.id, account.role === 'kepala_opd') : null;
+    await createUser(ctx, pemdaId, { email: account.email, name: account.name, role: account.role, opdId: opd?.id ?? null, pegawaiId, password, mustChangePassword: false });
     created.push({ role: account.role, email: account.email });
   }
   return created;
+}
+
+/**
+ * Links a demo account to a pegawai of its OPD so "my attendance" and the like show real rows: the head of the
+ * OPD for a kepala_opd account, otherwise the first PNS of the OPD by NIP.
+ */
+async function demoPegawaiFor(database: Database, pemdaId: string, opdId: string, head: boolean): Promise<string | null> {
+  const { db } = database;
+  if (head) {
+    const holder = await db
+      .selectFrom('jabatan_holder as h')
+      .innerJoin('jabatan as j', (join) => join.onRef('j.pemda_id', '=', 'h.pemda_id').onRef('j.id', '=', 'h.jabatan_id'))
+      .select('h.pegawai_id')
+      .where('h.pemda_id', '=', pemdaId)
+      .where('j.opd_id', '=', opdId)
+      .where('j.is_opd_head', '=', true)
+      .where('h.end_date', 'is', null)
+      .executeTakeFirst();
+    if (holder) return holder.pegawai_id;
+  }
+  const taken = db.selectFrom('app_user').select('pegawai_id').where('pemda_id', '=', pemdaId).where('pegawai_id', 'is not', null);
+  const pegawai = await db
+    .selectFrom('pegawai')
+    .select('id')
+    .where('pemda_id', '=', pemdaId)
+    .where('opd_id', '=', opdId)
+    .where('status', '=', 'PNS')
+    .where('id', 'not in', taken as never)
+    .orderBy('nip')
+    .executeTakeFirst();
+  return pegawai?.id ?? null;
 }
 
 export async function createAccount(

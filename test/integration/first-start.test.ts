@@ -16,7 +16,7 @@ afterAll(async () => database?.drop());
 describe('first start', () => {
   it('loads the demo Pemda with its real regions and boundaries, marked synthetic', async () => {
     const pemda = await database.db.selectFrom('pemda').selectAll().executeTakeFirstOrThrow();
-    expect(pemda).toMatchObject({ kode_wilayah: '19.71', name: 'Kota Pangkal Pinang', kind: 'kota', synthetic: true });
+    expect(pemda).toMatchObject({ kode_wilayah: '19.71', name: 'Kota Pangkal Pinang', kind: 'kota', synthetic: true, timezone: 'Asia/Jakarta' });
     const levels = await database.db
       .selectFrom('wilayah')
       .select(['level', (eb) => eb.fn.countAll().as('n'), (eb) => eb.fn.count('geometry').as('withGeometry')])
@@ -51,6 +51,8 @@ describe('first start', () => {
     expect(await verifyPassword(admin.password_hash, 'Rahasia-Admin-2026')).toBe(true);
     expect(lines.join('\n')).toContain('admin@contoh.go.id');
     expect(lines.join('\n')).not.toContain('Rahasia-Admin-2026');
+    const pegawaiAccount = await database.db.selectFrom('app_user').select('pegawai_id').where('email', '=', 'pegawai@pangkalpinang.demo').executeTakeFirstOrThrow();
+    expect(pegawaiAccount.pegawai_id).not.toBeNull();
     const roles = await database.db.selectFrom('app_user').select('role').execute();
     expect(new Set(roles.map((r) => r.role))).toEqual(new Set(['admin_pemda', 'kepala_daerah', 'sekda', 'bkpsdm', 'inspektorat', 'kepala_opd', 'operator_opd', 'pegawai']));
   });

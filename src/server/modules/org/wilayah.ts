@@ -17,6 +17,17 @@ export function bundledBoundaries(kodePemda: string): unknown | null {
   return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as unknown) : null;
 }
 
+/**
+ * Indonesia's three time zones by province code (UU/Keppres 41/1987): WIB for Sumatra, Java, West and Central
+ * Kalimantan; WITA for Bali, Nusa Tenggara, South/East/North Kalimantan and Sulawesi; WIT for Maluku and Papua.
+ */
+export function timezoneOfProvince(provinceCode: string): 'Asia/Jakarta' | 'Asia/Makassar' | 'Asia/Jayapura' {
+  const code = Number(provinceCode);
+  if (code >= 81) return 'Asia/Jayapura';
+  if ((code >= 51 && code <= 53) || (code >= 63 && code <= 65) || (code >= 71 && code <= 76)) return 'Asia/Makassar';
+  return 'Asia/Jakarta';
+}
+
 /** Creates a Pemda and its full region tree from the code registry; boundaries when Pamong ships them. */
 export async function createPemdaFromRegistry(tx: TxCtx, kodeWilayah: string, options: { synthetic?: boolean } = {}): Promise<string> {
   const regency = await findRegency(kodeWilayah);
@@ -25,7 +36,14 @@ export async function createPemdaFromRegistry(tx: TxCtx, kodeWilayah: string, op
   if (exists) throw new AppError(OrgErrors.PEMDA_EXISTS, { kode: kodeWilayah });
   const pemda = await tx.db
     .insertInto('pemda')
-    .values({ kode_wilayah: regency.code, name: regency.name, kind: regency.kind, province_name: regency.provinceName, synthetic: options.synthetic ?? false })
+    .values({
+      kode_wilayah: regency.code,
+      name: regency.name,
+      kind: regency.kind,
+      province_name: regency.provinceName,
+      timezone: timezoneOfProvince(regency.code.slice(0, 2)),
+      synthetic: options.synthetic ?? false,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await insertWilayahTree(tx, pemda.id, regency);
