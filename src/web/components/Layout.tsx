@@ -6,7 +6,7 @@ import { useI18n } from '../i18n';
 import { Badge } from './Badge';
 import { Icon } from './Icon';
 import { LanguageSwitch } from './LanguageSwitch';
-import { NAV, visibleNav } from './nav';
+import { NAV, NAV_SECTIONS, sectionOf, visibleNav } from './nav';
 
 function UserMenu() {
   const me = useMe();
@@ -88,8 +88,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const mainRef = useRef<HTMLElement>(null);
   const firstPath = useRef(location.pathname);
   const items = visibleNav(NAV, me.abilities);
-  const mainItems = items.filter((item) => item.group !== 'admin');
-  const adminItems = items.filter((item) => item.group === 'admin');
+  const sections = NAV_SECTIONS.map((section) => ({ ...section, items: items.filter((item) => sectionOf(item) === section.key) })).filter(
+    (section) => section.items.length > 0,
+  );
 
   useEffect(() => {
     setNavOpen(false);
@@ -146,15 +147,12 @@ export function Layout({ children }: { children: ReactNode }) {
       </header>
       <div className="shell">
         <nav id="nav-utama" className={navOpen ? 'sidenav open' : 'sidenav'} aria-label={t('layout.nav')}>
-          {renderItems(mainItems)}
-          {adminItems.length > 0 && (
-            <>
-              <p className="nav-heading" id="nav-admin">
-                {t('layout.navAdmin')}
-              </p>
-              {renderItems(adminItems)}
-            </>
-          )}
+          {sections.map((section) => (
+            <div key={section.key} className="nav-section">
+              {section.label && <p className="nav-heading">{pick(section.label)}</p>}
+              {renderItems(section.items)}
+            </div>
+          ))}
         </nav>
         <main id="konten" ref={mainRef} tabIndex={-1} className="content">
           {children}

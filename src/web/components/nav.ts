@@ -42,6 +42,43 @@ export const NAV: NavItem[] = [
   { path: '/kepegawaian/usulan', label: { id: 'Pengisian jabatan', en: 'Filling posts' }, icon: 'people', ability: 'staffing.read' },
 ];
 
+/** Menu sections, in display order; an entry's section comes from its `group` or, failing that, its path. */
+export const NAV_SECTIONS = [
+  { key: 'home', label: null },
+  { key: 'coordination', label: { id: 'Koordinasi', en: 'Coordination' } },
+  { key: 'people', label: { id: 'Kepegawaian', en: 'Staff' } },
+  { key: 'service', label: { id: 'Layanan publik', en: 'Public service' } },
+  { key: 'development', label: { id: 'Pembangunan & wilayah', en: 'Development & regions' } },
+  { key: 'admin', label: { id: 'Administrasi', en: 'Administration' } },
+] as const satisfies ReadonlyArray<{ key: string; label: TLocalized | null }>;
+export type NavSectionKey = (typeof NAV_SECTIONS)[number]['key'];
+
+const SECTION_BY_PREFIX: Array<[string, NavSectionKey]> = [
+  ['/koordinasi', 'coordination'],
+  ['/opd', 'people'],
+  ['/pegawai', 'people'],
+  ['/absensi', 'people'],
+  ['/disiplin', 'people'],
+  ['/tpp', 'people'],
+  ['/kepegawaian', 'people'],
+  ['/netralitas', 'people'],
+  ['/pengaduan', 'service'],
+  ['/ikm', 'service'],
+  ['/anggaran', 'development'],
+  ['/indikator', 'development'],
+  ['/kerentanan', 'development'],
+  ['/intervensi', 'development'],
+  ['/wilayah', 'development'],
+  ['/peta', 'development'],
+];
+
+export function sectionOf(item: NavItem): NavSectionKey {
+  if (item.group === 'admin') return 'admin';
+  if (item.path === '/') return 'home';
+  const match = SECTION_BY_PREFIX.find(([prefix]) => item.path === prefix || item.path.startsWith(`${prefix}/`) || item.path.startsWith(`${prefix}-`));
+  return match ? match[1] : 'home';
+}
+
 /** Entries the account may see, in registry order. */
 export function visibleNav(items: readonly NavItem[], abilities: readonly string[]): NavItem[] {
   const held = new Set(abilities);
