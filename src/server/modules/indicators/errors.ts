@@ -1,0 +1,28 @@
+import { defineErrors } from '../../http/errors';
+
+export const IndicatorErrors = defineErrors({
+  INDICATOR_NOT_FOUND: { status: 404, id: 'Indikator tidak ditemukan.', en: 'Indicator not found.' },
+  INDICATOR_CODE_TAKEN: { status: 409, id: 'Kode indikator {code} sudah dipakai di Pemda ini.', en: 'Indicator code {code} is already used in this Pemda.' },
+  INDICATOR_RATE_NEEDS_PARTS: { status: 400, id: 'Indikator rasio wajib memiliki kode pembilang dan penyebut.', en: 'A rate indicator needs numerator and denominator codes.' },
+  INDICATOR_RANGE_INVALID: { status: 400, id: 'Batas bawah tidak boleh lebih besar dari batas atas.', en: 'The lower bound must not exceed the upper bound.' },
+  INDICATOR_PRODUCER_UNKNOWN: { status: 400, id: 'OPD produsen data tidak ditemukan di Pemda ini.', en: 'The producing OPD does not exist in this Pemda.' },
+  INDICATOR_NOT_WALIDATA: { status: 403, id: 'Hanya walidata (Admin Pemda atau Kepala OPD walidata) yang dapat melakukan ini.', en: 'Only the walidata (Pemda admin or head of the walidata OPD) may do this.' },
+  INDICATOR_VALUES_HAVE_ERRORS: { status: 400, id: '{count} nilai tidak dapat disimpan; perbaiki lalu kirim ulang.', en: '{count} values cannot be saved; fix them and send again.' },
+  INDICATOR_VALUE_NOT_FOUND: { status: 404, id: 'Nilai indikator tidak ditemukan.', en: 'Indicator value not found.' },
+  INDICATOR_IMPORT_FILE_MISSING: { status: 400, id: 'Unggah satu file pada kolom "file".', en: 'Upload one file in the "file" field.' },
+  INDICATOR_IMPORT_UNREADABLE: { status: 400, id: 'File tidak dapat dibaca: {reason}', en: 'The file cannot be read: {reason}' },
+  DHIS2_NOT_A_DATAVALUESET: { status: 400, id: 'Bukan dataValueSet DHIS2: harus objek JSON dengan larik "dataValues".', en: 'Not a DHIS2 dataValueSet: it must be a JSON object with a "dataValues" array.' },
+  DHIS2_ID_SCHEME_UNSUPPORTED: { status: 400, id: 'Skema id {scheme} tidak didukung; gunakan idScheme=code.', en: 'Id scheme {scheme} is not supported; use idScheme=code.' },
+  INDICATOR_PERIOD_INVALID: { status: 400, id: 'Periode {period} tidak valid untuk indikator {periodicity}.', en: 'Period {period} is not valid for a {periodicity} indicator.' },
+  INDICATOR_WILAYAH_NOT_FOUND: { status: 404, id: 'Wilayah tidak ditemukan.', en: 'Region not found.' },
+  INDEX_NOT_FOUND: { status: 404, id: 'Indeks kerentanan tidak ditemukan.', en: 'Vulnerability index not found.' },
+  INDEX_NOT_CONFIGURED: { status: 404, id: 'Indeks kerentanan belum disusun.', en: 'No vulnerability index has been set up yet.' },
+  INDEX_COMPONENT_INVALID: { status: 400, id: 'Komponen indeks harus indikator tingkat kelurahan yang berbeda-beda.', en: 'Index components must be distinct kelurahan-level indicators.' },
+  INTERVENTION_NOT_FOUND: { status: 404, id: 'Intervensi tidak ditemukan.', en: 'Intervention not found.' },
+  INTERVENTION_DATES_INVALID: { status: 400, id: 'Tanggal selesai tidak boleh sebelum tanggal mulai.', en: 'The end date must not be before the start date.' },
+  INTERVENTION_WILAYAH_INVALID: { status: 400, id: 'Wilayah {kode} bukan kelurahan/desa Pemda ini.', en: 'Region {kode} is not a kelurahan/desa of this Pemda.' },
+  INTERVENTION_OPD_UNKNOWN: { status: 400, id: 'OPD penanggung jawab tidak ditemukan di Pemda ini.', en: 'The responsible OPD does not exist in this Pemda.' },
+  DATASET_NOT_FOUND: { status: 404, id: 'Dataset tidak ditemukan.', en: 'Dataset not found.' },
+  DATASET_NAME_TAKEN: { status: 409, id: 'Nama dataset {name} sudah dipakai.', en: 'Dataset name {name} is already used.' },
+  DATASET_INDICATOR_NOT_APPROVED: { status: 409, id: 'Indikator harus disetujui walidata sebelum diterbitkan.', en: 'The indicator must be approved by the walidata before it is published.' },
+});

@@ -1,0 +1,155 @@
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { checkA11y, e2eEnv, openBrowser, screenshot, type OpenBrowser, type ViewportName } from './support/browser';
+import { freshTotpCode } from './support/totp';
+
+/**
+ * The indicator journey (issue 9): import a DHIS2 dataValueSet, see the choropleth change, open a kelurahan page;
+ * then every indicator screen at 1280x800 and 360x740, each checked with axe.
+ *
+ * The demo admin must enrol TOTP at first sign-in; the secret is kept in the specs' temp directory so a later
+ * sign-in in this run (another spec, or the phone pass) can compute codes.
+ */
+const TOTP_FILE = path.join(os.tmpdir(), 'pamong-e2e-admin-totp.txt');
+
+async function signIn(context: BrowserContext): Promise<void> {
+  const { email, password } = e2eEnv();
+  const api = context.request;
+  let login = await api.post('/api/v1/auth/login', { data: { email, password } });
+  if (login.status() === 401 && existsSync(TOTP_FILE)) {
+    login = await api.post('/api/v1/auth/login', { data: { email, password, totp: await freshTotpCode(readFileSync(TOTP_FILE, 'utf8')) } });
+  }
+  expect(login.status(), await login.text()).toBe(200);
+  const stage = ((await login.json()) as { stage: string }).stage;
+  if (stage === 'totp_enroll') {
+    const setup = (await (await api.post('/api/v1/auth/totp/setup')).json()) as { secret: string };
+    writeFileSync(TOTP_FILE, setup.secret);
+    const activated = await api.post('/api/v1/auth/totp/activate', { data: { code: await freshTotpCode(setup.secret) } });
+    expect(activated.status()).toBe(200);
+  }
+}
+
+interface MapRegion {
+  kode: string;
+  name: string;
+  value: number | null;
+}
+
+describe('indicators', () => {
+  let browser: OpenBrowser;
+  let stunting: { id: string };
+  let kelurahan: Array<{ kode: string; name: string }>;
+
+  beforeAll(async () => {
+    e2eEnv();
+    browser = await openBrowser({ viewport: 'desktop' });
+    await signIn(browser.context);
+    const list = (await (await browser.context.request.get('/api/v1/indicators?q=STUNTING')).json()) as { items: Array<{ id: string; code: string }> };
+    stunting = list.items.find((i) => i.code === 'STUNTING') as { id: string };
+    expect(stunting, 'the demo seeds STUNTING').toBeTruthy();
+    const map = (await (await browser.context.request.get(`/api/v1/indicators/${stunting.id}/map`)).json()) as { regions: MapRegion[] };
+    kelurahan = map.regions.map((r) => ({ kode: r.kode, name: r.name }));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('imports a DHIS2 dataValueSet, the choropleth changes, a kelurahan page opens', async () => {
+    const { page, context } = browser;
+    const before = (await (await context.request.get(`/api/v1/indicators/${stunting.id}/map?period=2026-Q4`)).json()) as { regions: MapRegion[] };
+    expect(before.regions.every((r) => r.value === null)).toBe(true);
+
+    const dataValues = kelurahan.flatMap((k, i) => [
+      { dataElement: 'STUNTING_NUM', period: '2026Q4', orgUnit: k.kode.replace(/\./g, ''), value: String(5 + (i % 9) * 3) },
+      { dataElement: 'STUNTING_DEN', period: '2026Q4', orgUnit: k.kode.replace(/\./g, ''), value: '200' },
+    ]);
+    dataValues.push({ dataElement: 'STUNTING_NUM', period: '2026Q5', orgUnit: '1971011001', value: '3' });
+    dataValues.push({ dataElement: 'BALITA_GIZI_BURUK', period: '2026Q4', orgUnit: '1971011001', value: '2' });
+    const file = path.join(os.tmpdir(), 'stunting-2026Q4.json');
+    writeFileSync(file, JSON.stringify({ dataSet: 'STUNTING', dataValues }));
+
+    await page.goto('/indikator/impor', { waitUntil: 'networkidle' });
+    await page.setInputFiles('#ind-file', file);
+    await page.getByRole('button', { name: 'Periksa (uji coba)' }).click();
+    const summary = page.getByTestId('import-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('Uji coba: belum ada yang disimpan.');
+    expect(await summary.textContent()).toContain('diabaikan 2');
+    await checkA11y(page, { label: 'impor nilai (uji coba)' });
+    await screenshot(page, 'indicators-import-dryrun-desktop');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByText(`Baru ${kelurahan.length * 2}`).waitFor();
+    await screenshot(page, 'indicators-import-done-desktop');
+
+    const after = (await (await context.request.get(`/api/v1/indicators/${stunting.id}/map?period=2026-Q4`)).json()) as { regions: MapRegion[]; classes: unknown[] };
+    expect(after.regions.filter((r) => r.value !== null)).toHaveLength(kelurahan.length);
+    expect(after.regions[0]?.value).toBe(2.5);
+    expect(after.classes.length).toBeGreaterThan(1);
+
+    await page.goto(`/indikator/${stunting.id}?periode=2026-Q4`, { waitUntil: 'networkidle' });
+    await page.locator('.map-box canvas').first().waitFor();
+    expect(await page.locator('#ind-period').inputValue()).toBe('2026-Q4');
+    await page.getByText('Kelas 1:').waitFor();
+    await checkA11y(page, { label: 'indikator' });
+    await screenshot(page, 'indicators-map-desktop');
+
+    const target = kelurahan[0] as { kode: string; name: string };
+    await page.goto(`/wilayah/${target.kode}`, { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { level: 1, name: target.name }).waitFor();
+    expect(await page.locator('main, body').first().textContent()).toContain('Peringkat');
+    await checkA11y(page, { label: 'wilayah' });
+    await screenshot(page, 'indicators-territory-desktop');
+    expect(browser.errors).toEqual([]);
+  });
+
+  const screens: Array<[string, string, string]> = [
+    ['catalogue', '/indikator', 'Katalog indikator'],
+    ['vulnerability', '/kerentanan', 'Peta kerentanan'],
+    ['interventions', '/intervensi', 'Intervensi dan cakupan'],
+    ['import', '/indikator/impor', 'Impor nilai indikator'],
+  ];
+
+  for (const viewport of ['desktop', 'phone'] as ViewportName[]) {
+    test(`every indicator screen at ${viewport}`, async () => {
+      const session = viewport === 'desktop' ? browser : await openBrowser({ viewport });
+      try {
+        if (viewport !== 'desktop') await signIn(session.context);
+        const { page } = session;
+        for (const [name, url, heading] of screens) {
+          await page.goto(url, { waitUntil: 'networkidle' });
+          await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+          await checkA11y(page, { label: `${name} ${viewport}` });
+          await screenshot(page, `indicators-${name}-${viewport}`);
+          if (viewport === 'phone') expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name}: no sideways scrolling at 360 px`).toBeLessThanOrEqual(360);
+        }
+        if (viewport === 'phone') {
+          await page.goto(`/indikator/${stunting.id}`, { waitUntil: 'networkidle' });
+          await checkA11y(page, { label: `indicator ${viewport}` });
+          await screenshot(page, `indicators-map-${viewport}`);
+          await page.goto(`/wilayah/${kelurahan[0]?.kode}`, { waitUntil: 'networkidle' });
+          await screenshot(page, `indicators-territory-${viewport}`);
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          expect(width, 'no sideways scrolling at 360 px').toBeLessThanOrEqual(360);
+        }
+        // The public catalogue needs no sign-in.
+        const anonymous = await openBrowser({ viewport });
+        try {
+          await anonymous.page.goto('/data-terbuka', { waitUntil: 'networkidle' });
+          await anonymous.page.getByRole('heading', { level: 1, name: 'Data terbuka' }).waitFor();
+          await anonymous.page.getByRole('link', { name: 'Unduh CSV' }).first().waitFor();
+          await checkA11y(anonymous.page, { label: `open data ${viewport}` });
+          await screenshot(anonymous.page, `indicators-opendata-${viewport}`);
+          expect(anonymous.page.url()).toContain('/data-terbuka');
+        } finally {
+          await anonymous.close();
+        }
+      } finally {
+        if (viewport !== 'desktop') await session.close();
+      }
+    });
+  }
+});
