@@ -1,0 +1,105 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ZBudgetImportResult } from '../../../contracts/budget';
+import type { Ctx } from '../../http/context';
+import { AppError } from '../../http/errors';
+import { BudgetErrors } from './errors';
+import { alignmentTable, opdTable, overviewTable, postponementTable, revenueTable, tableToPdf, tableToXlsx, type ReportTable } from './export';
+import { runBudgetImport } from './import/service';
+import { buildBudgetTemplateCsv, buildBudgetTemplateXlsx } from './import/template';
+import { BudgetActions } from './policy';
+import { pemdaOf, ZOpdParams } from './routes-read';
+import { getOpdBudget, getOverview } from './service-apbd';
+import { getAlignment } from './service-plan';
+import { getRevenue } from './service-revenue';
+import { getPostponement } from './service-shortfall';
+
+const ZFormat = z.enum(['xlsx', 'pdf']);
+const ZQuery = z.object({ tahun: z.coerce.number().int().min(2000).max(2100).optional(), bulan: z.coerce.number().int().min(1).max(12).optional() });
+
+async function pemdaName(ctx: Ctx, pemdaId: string): Promise<string> {
+  const row = await ctx.db.selectFrom('pemda').select('name').where('id', '=', pemdaId).executeTakeFirst();
+  return row?.name ?? 'Pemda';
+}
+
+async function send(reply: FastifyReply, table: ReportTable, format: 'xlsx' | 'pdf', name: string, pemda: string) {
+  reply.header('Content-Disposition', `attachment; filename="${name}.${format}"`);
+  if (format === 'xlsx') return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await tableToXlsx(table));
+  return reply.type('application/pdf').send(await tableToPdf(table, pemda));
+}
+
+/** The APBD import (docs/budget-import.md), its template, and XLSX/PDF exports of every budget screen. */
+export const budgetFileRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/budget/import/template/:file',
+    { config: { action: BudgetActions['budget.plan.manage'] }, schema: { tags: ['budget'], summary: 'APBD import template (layout in docs/budget-import.md)', params: z.object({ file: z.enum(['apbd.xlsx', 'apbd.csv']) }) } },
+    async (request, reply) => {
+      reply.header('Content-Disposition', `attachment; filename="template-${request.params.file}"`);
+      if (request.params.file === 'apbd.csv') return reply.type('text/csv; charset=utf-8').send(buildBudgetTemplateCsv());
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await buildBudgetTemplateXlsx());
+    },
+  );
+
+  app.post(
+    '/budget/import',
+    {
+      config: { action: BudgetActions['budget.plan.manage'] },
+      schema: {
+        tags: ['budget'],
+        summary: 'Import APBD structure, cash/physical plan and optionally realisation from XLSX/CSV (multipart field "file"); dryRun=true previews',
+        querystring: z.object({ dryRun: z.enum(['true', 'false']).default('true') }),
+        consumes: ['multipart/form-data'],
+        response: { 200: ZBudgetImportResult },
+      },
+    },
+    async (request) => {
+      const pemdaId = pemdaOf(request.actor);
+      if (!request.isMultipart()) throw new AppError(BudgetErrors.BUDGET_IMPORT_FILE_MISSING);
+      const file = await request.file();
+      if (!file) throw new AppError(BudgetErrors.BUDGET_IMPORT_FILE_MISSING);
+      return runBudgetImport(request.ctx, app.deps.database, { pemdaId, buffer: await file.toBuffer(), filename: file.filename, dryRun: request.query.dryRun === 'true' });
+    },
+  );
+
+  app.get(
+    '/budget/export/:report/:format',
+    {
+      config: { action: BudgetActions['budget.pemda.read'] },
+      schema: { tags: ['budget'], summary: 'Export the overview, revenue or alignment report as XLSX or PDF', params: z.object({ report: z.enum(['overview', 'revenue', 'alignment']), format: ZFormat }), querystring: ZQuery },
+    },
+    async (request, reply) => {
+      const pemdaId = pemdaOf(request.actor);
+      const name = await pemdaName(request.ctx, pemdaId);
+      const lang = request.lang;
+      const { report, format } = request.params;
+      const table =
+        report === 'overview'
+          ? overviewTable(await getOverview(request.ctx, pemdaId, request.query), name, lang)
+          : report === 'revenue'
+            ? revenueTable(await getRevenue(request.ctx, pemdaId, request.query), name, lang)
+            : alignmentTable(await getAlignment(request.ctx, pemdaId, request.query.tahun), lang);
+      return send(reply, table, format, `${report}-${request.query.tahun ?? 'terkini'}`, name);
+    },
+  );
+
+  app.get(
+    '/budget/opd/:opdId/export',
+    { config: { action: BudgetActions['budget.read'] }, schema: { tags: ['budget'], summary: "Export one OPD's budget page as XLSX or PDF (?format=xlsx|pdf)", params: ZOpdParams, querystring: ZQuery.extend({ format: ZFormat.default('xlsx') }) } },
+    async (request, reply) => {
+      const pemdaId = pemdaOf(request.actor);
+      const data = await getOpdBudget(request.ctx, pemdaId, request.params.opdId, request.query);
+      return send(reply, opdTable(data, request.lang), request.query.format, `anggaran-${data.summary.opdCode}-${data.tahun}`, await pemdaName(request.ctx, pemdaId));
+    },
+  );
+
+  app.get(
+    '/budget/postponements/:postponementId/export/:format',
+    { config: { action: BudgetActions['budget.pemda.read'] }, schema: { tags: ['budget'], summary: 'Export a postponement proposal or decision as XLSX or PDF', params: z.object({ postponementId: z.uuid(), format: ZFormat }) } },
+    async (request, reply) => {
+      const pemdaId = pemdaOf(request.actor);
+      const data = await getPostponement(request.ctx, pemdaId, request.params.postponementId);
+      return send(reply, postponementTable(data, request.lang), request.params.format, `penundaan-${data.tahun}`, await pemdaName(request.ctx, pemdaId));
+    },
+  );
+};

@@ -1,0 +1,107 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { APIRequestContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { checkA11y, e2eEnv, openBrowser, screenshot, type OpenBrowser } from './support/browser';
+import { freshTotpCode } from './support/totp';
+
+/**
+ * Budget journey (issue 8): BPKAD imports an APBD row from a SIPD-style CSV (dry run, then for real), enters a
+ * month of realisation that lags the plan, and sees the activity flagged critical on the OPD page with its
+ * deviation chart. Then every budget screen at 1280x800 and 360x740, screenshot and axe check.
+ */
+const ADMIN_TOTP_FILE = path.join(os.tmpdir(), 'pamong-e2e-admin-totp.txt');
+
+async function adminSignIn(api: APIRequestContext): Promise<void> {
+  const { email, password } = e2eEnv();
+  let login = await api.post('/api/v1/auth/login', { data: { email, password } });
+  if (login.status() === 401 && existsSync(ADMIN_TOTP_FILE)) {
+    login = await api.post('/api/v1/auth/login', { data: { email, password, totp: await freshTotpCode(readFileSync(ADMIN_TOTP_FILE, 'utf8')) } });
+  }
+  expect(login.status(), await login.text()).toBe(200);
+  if (((await login.json()) as { stage: string }).stage === 'totp_enroll') {
+    const setup = (await (await api.post('/api/v1/auth/totp/setup')).json()) as { secret: string };
+    writeFileSync(ADMIN_TOTP_FILE, setup.secret);
+    expect((await api.post('/api/v1/auth/totp/activate', { data: { code: await freshTotpCode(setup.secret) } })).status()).toBe(200);
+  }
+}
+
+const NAME = 'Pembangunan Posyandu Terpadu (uji e2e)';
+const year = new Date().getFullYear();
+const month = Math.max(1, new Date().getMonth());
+
+function apbdCsv(): string {
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
+  const header = ['Tahun', 'Kode OPD', 'Kode Program', 'Nama Program', 'Kode Kegiatan', 'Nama Kegiatan', 'Kode Sub Kegiatan', 'Nama Sub Kegiatan', 'Pagu', 'Jenis', ...months.map((m) => `Kas ${m}`), ...months.map((m) => `Fisik ${m}`)];
+  const fisik = [8, 17, 25, 33, 42, 50, 58, 67, 75, 83, 92, 100];
+  const row = [year, 'DINKES', '1.02.02', 'PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT', '1.02.02.2.01', 'Penyediaan Fasilitas Pelayanan Kesehatan untuk UKM dan UKP Kewenangan Daerah Kabupaten/Kota', '1.02.02.2.01.0099', NAME, '1.200.000.000', 'Fisik', ...Array(12).fill('100.000.000'), ...fisik];
+  return `${header.join(';')}\n${row.join(';')}\n`;
+}
+
+describe('budget', () => {
+  let admin: OpenBrowser;
+  let dinkesId: string;
+
+  beforeAll(async () => {
+    e2eEnv();
+    admin = await openBrowser({ viewport: 'desktop' });
+    await adminSignIn(admin.context.request);
+    const opds = ((await (await admin.context.request.get('/api/v1/opd')).json()) as { items: Array<{ id: string; code: string }> }).items;
+    dinkesId = opds.find((o) => o.code === 'DINKES')?.id ?? '';
+    expect(dinkesId).not.toBe('');
+  });
+
+  afterAll(async () => {
+    await admin?.close();
+  });
+
+  test('imports the APBD, enters realisation and sees the deviation chart', async () => {
+    const { page } = admin;
+    await page.goto('/anggaran/impor');
+    await page.getByLabel('Berkas XLSX atau CSV').setInputFiles({ name: 'apbd.csv', mimeType: 'text/csv', buffer: Buffer.from(apbdCsv()) });
+    await page.getByRole('button', { name: 'Uji coba' }).click();
+    await expect.poll(async () => page.getByRole('status').textContent()).toContain('Belum ada yang disimpan');
+    expect(await page.getByRole('status').textContent()).toMatch(/1 baru|1 diubah|1 tetap/);
+    await page.getByRole('button', { name: 'Impor sekarang' }).click();
+    await expect.poll(async () => page.getByRole('status').textContent()).toContain('Tersimpan');
+    await screenshot(page, 'budget-import-desktop');
+
+    await page.goto(`/anggaran/opd/${dinkesId}?tahun=${year}`);
+    await page.getByRole('link', { name: NAME }).click();
+    await page.getByLabel('Bulan', { exact: true }).selectOption(String(month));
+    await page.getByLabel('SP2D bulan ini (Rp)').fill('100000000');
+    await page.getByLabel('Progres fisik kumulatif (%)').fill('3');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await expect.poll(async () => page.getByText('Tersimpan.').count()).toBe(1);
+    await screenshot(page, 'budget-sub-kegiatan-desktop');
+
+    await page.goto(`/anggaran/opd/${dinkesId}?tahun=${year}&bulan=${month}&kritis=1`);
+    const row = page.getByRole('row').filter({ hasText: NAME });
+    await expect.poll(async () => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('Kritis');
+    await expect.poll(async () => page.locator('figure.bud-chart canvas').count()).toBeGreaterThan(0);
+    expect(await page.locator('figcaption').first().textContent()).toContain('Deviasi fisik');
+    await screenshot(page, 'budget-opd-deviation-desktop');
+    expect(admin.errors).toEqual([]);
+  });
+
+  const SCREENS = ['/anggaran', '/anggaran/pendapatan', '/anggaran/penundaan', '/anggaran/keselarasan', '/anggaran/iku', '/anggaran/impor'];
+  for (const viewport of ['desktop', 'phone'] as const) {
+    test(`every budget screen is axe-clean at ${viewport === 'desktop' ? '1280x800' : '360x740'}`, async () => {
+      const browser = await openBrowser({ viewport });
+      try {
+        await adminSignIn(browser.context.request);
+        for (const screen of [...SCREENS, `/anggaran/opd/${dinkesId}`]) {
+          await browser.page.goto(screen, { waitUntil: 'networkidle' });
+          await browser.page.locator('h1').first().waitFor();
+          await screenshot(browser.page, `budget${screen.replace(/\//g, '-').replace(/-[0-9a-f-]{36}$/, '-dinkes')}-${viewport}`);
+          await checkA11y(browser.page, { label: `${screen} ${viewport}` });
+        }
+        expect(browser.errors).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    });
+  }
+});
