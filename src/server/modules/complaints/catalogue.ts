@@ -1,0 +1,151 @@
+import { sql, type Kysely } from 'kysely';
+import type { TServiceAttribute, TService, TServiceUpsert, TSlaClass } from '../../../contracts/complaints';
+import type { DB } from '../../db/schema';
+import type { TxCtx } from '../../http/context';
+import { AppError } from '../../http/errors';
+import { writeAudit } from '../../platform/audit';
+import { TtlCache } from './cache';
+import { ComplaintErrors } from './errors';
+
+/**
+ * The service catalogue of a Pemda: what the public may report, who handles it and under which deadline class.
+ * Each service is also an Open311 service; its attributes are the Open311 service definition.
+ */
+
+/**
+ * Deadline classes in working days. 'standar' is SP4N-LAPOR! (PermenPANRB 62/2018, BRIEF 4.8): verification 3,
+ * first substantive follow-up 5, resolution 60. The others are examples a Pemda may change [U].
+ */
+export const DEFAULT_SLA_CLASSES: TSlaClass[] = [
+  { code: 'standar', name: 'Standar SP4N-LAPOR!', verifyDays: 3, respondDays: 5, resolveDays: 60, legalBasis: 'PermenPANRB 62/2018 (SP4N-LAPOR!)' },
+  { code: 'segera', name: 'Segera (darurat/keselamatan)', verifyDays: 1, respondDays: 2, resolveDays: 14, legalBasis: 'Kebijakan Pemda (dapat diubah)' },
+  { code: 'administrasi', name: 'Administrasi kependudukan/perizinan', verifyDays: 3, respondDays: 5, resolveDays: 20, legalBasis: 'Kebijakan Pemda (dapat diubah)' },
+];
+
+export async function ensureSlaClasses(db: Kysely<DB>, pemdaId: string): Promise<void> {
+  await db
+    .insertInto('complaint_sla_class')
+    .values(DEFAULT_SLA_CLASSES.map((c) => ({ pemda_id: pemdaId, code: c.code, name: c.name, verify_days: c.verifyDays, respond_days: c.respondDays, resolve_days: c.resolveDays, legal_basis: c.legalBasis })))
+    .onConflict((oc) => oc.columns(['pemda_id', 'code']).doNothing())
+    .execute();
+}
+
+export async function listSlaClasses(db: Kysely<DB>, pemdaId: string): Promise<TSlaClass[]> {
+  await ensureSlaClasses(db, pemdaId);
+  const rows = await db.selectFrom('complaint_sla_class').selectAll().where('pemda_id', '=', pemdaId).orderBy('code').execute();
+  return rows.map((r) => ({ code: r.code, name: r.name, verifyDays: r.verify_days, respondDays: r.respond_days, resolveDays: r.resolve_days, legalBasis: r.legal_basis }));
+}
+
+export interface CatalogueEntry extends TService {
+  sla: TSlaClass;
+}
+
+const catalogues = new TtlCache<CatalogueEntry[]>();
+
+async function loadCatalogue(db: Kysely<DB>, pemdaId: string): Promise<CatalogueEntry[]> {
+  const classes = new Map((await listSlaClasses(db, pemdaId)).map((c) => [c.code, c]));
+  const services = await db
+    .selectFrom('complaint_service as s')
+    .leftJoin('opd as o', (join) => join.onRef('o.pemda_id', '=', 's.pemda_id').onRef('o.id', '=', 's.opd_id'))
+    .select(['s.code', 's.name', 's.description', 's.group_name', 's.keywords', 's.opd_id', 'o.name as opd_name', 's.territorial', 's.sla_class', 's.service_notice', 's.active'])
+    .where('s.pemda_id', '=', pemdaId)
+    .orderBy('s.sort_order')
+    .orderBy('s.code')
+    .execute();
+  const attributes = await db.selectFrom('complaint_service_attribute').selectAll().where('pemda_id', '=', pemdaId).orderBy('sort_order').orderBy('code').execute();
+  const byService = new Map<string, TServiceAttribute[]>();
+  for (const a of attributes) {
+    const list = byService.get(a.service_code) ?? [];
+    list.push({ code: a.code, variable: a.variable, datatype: a.datatype, required: a.required, datatypeDescription: a.datatype_description, order: a.sort_order, description: a.description, values: a.values });
+    byService.set(a.service_code, list);
+  }
+  return services.map((s) => ({
+    code: s.code,
+    name: s.name,
+    description: s.description,
+    group: s.group_name,
+    keywords: s.keywords,
+    opdId: s.opd_id,
+    opdName: s.opd_name,
+    territorial: s.territorial,
+    slaClass: s.sla_class,
+    serviceNotice: s.service_notice,
+    active: s.active,
+    attributes: byService.get(s.code) ?? [],
+    sla: classes.get(s.sla_class) ?? (DEFAULT_SLA_CLASSES[0] as TSlaClass),
+  }));
+}
+
+/** The whole catalogue (active and inactive), cached briefly: intake reads it on every request. */
+export function catalogue(db: Kysely<DB>, pemdaId: string): Promise<CatalogueEntry[]> {
+  return catalogues.get(pemdaId, () => loadCatalogue(db, pemdaId));
+}
+
+export async function findService(db: Kysely<DB>, pemdaId: string, code: string): Promise<CatalogueEntry | null> {
+  return (await catalogue(db, pemdaId)).find((s) => s.code === code) ?? null;
+}
+
+export function invalidateCatalogue(pemdaId: string): void {
+  catalogues.delete(pemdaId);
+}
+
+/** Creates or replaces a service and its attributes (admin Pemda). */
+export async function upsertService(tx: TxCtx, pemdaId: string, input: TServiceUpsert, mode: 'create' | 'update'): Promise<void> {
+  await ensureSlaClasses(tx.db, pemdaId);
+  const sla = await tx.db.selectFrom('complaint_sla_class').select('code').where('pemda_id', '=', pemdaId).where('code', '=', input.slaClass).executeTakeFirst();
+  if (!sla) throw new AppError(ComplaintErrors.COMPLAINT_SLA_UNKNOWN, { code: input.slaClass });
+  if (input.opdId) {
+    const opd = await tx.db.selectFrom('opd').select('id').where('pemda_id', '=', pemdaId).where('id', '=', input.opdId).executeTakeFirst();
+    if (!opd) throw new AppError(ComplaintErrors.COMPLAINT_OPD_UNKNOWN);
+  } else if (!input.territorial) {
+    throw new AppError(ComplaintErrors.COMPLAINT_OPD_UNKNOWN);
+  }
+  const existing = await tx.db.selectFrom('complaint_service').selectAll().where('pemda_id', '=', pemdaId).where('code', '=', input.code).executeTakeFirst();
+  if (mode === 'create' && existing) throw new AppError(ComplaintErrors.COMPLAINT_SERVICE_EXISTS, { code: input.code });
+  if (mode === 'update' && !existing) throw new AppError(ComplaintErrors.COMPLAINT_SERVICE_NOT_FOUND);
+  const row = {
+    name: input.name,
+    description: input.description,
+    group_name: input.group,
+    keywords: input.keywords,
+    opd_id: input.opdId,
+    territorial: input.territorial,
+    sla_class: input.slaClass,
+    service_notice: input.serviceNotice,
+    active: input.active,
+  };
+  if (existing) {
+    await tx.db.updateTable('complaint_service').set({ ...row, updated_at: sql<Date>`now()` }).where('pemda_id', '=', pemdaId).where('code', '=', input.code).execute();
+    await tx.db.deleteFrom('complaint_service_attribute').where('pemda_id', '=', pemdaId).where('service_code', '=', input.code).execute();
+  } else {
+    await tx.db.insertInto('complaint_service').values({ pemda_id: pemdaId, code: input.code, ...row }).execute();
+  }
+  if (input.attributes.length > 0) {
+    await tx.db
+      .insertInto('complaint_service_attribute')
+      .values(
+        input.attributes.map((a) => ({
+          pemda_id: pemdaId,
+          service_code: input.code,
+          code: a.code,
+          variable: a.variable,
+          datatype: a.datatype,
+          required: a.required,
+          datatype_description: a.datatypeDescription,
+          sort_order: a.order,
+          description: a.description,
+          values: JSON.stringify(a.values),
+        })),
+      )
+      .execute();
+  }
+  await writeAudit(tx, {
+    pemdaId,
+    action: mode === 'create' ? 'complaints.service.created' : 'complaints.service.updated',
+    entityType: 'complaint_service',
+    entityId: input.code,
+    before: existing ? { name: existing.name, opd_id: existing.opd_id, sla_class: existing.sla_class, active: existing.active } : null,
+    after: { name: input.name, opd_id: input.opdId, sla_class: input.slaClass, active: input.active, attributes: input.attributes.length },
+  });
+  invalidateCatalogue(pemdaId);
+}

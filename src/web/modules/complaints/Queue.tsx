@@ -1,0 +1,109 @@
+import './complaints.css';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { COMPLAINT_STATUS_LABELS, ZComplaintList, type TComplaintItem } from '../../../contracts/complaints';
+import { useApi } from '../../api/client';
+import { Badge, type BadgeTone } from '../../components/Badge';
+import { EmptyState } from '../../components/EmptyState';
+import { Loading } from '../../components/Loading';
+import { PageHeader } from '../../components/PageHeader';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { useI18n } from '../../i18n';
+import { formatDate, formatNumber } from '../../lib/format';
+import { useStrings, type StringKey } from './strings';
+import { statusTone } from './Tracking';
+
+export function deadlineTone(state: TComplaintItem['deadline']): BadgeTone {
+  return state === 'overdue' || state === 'late' ? 'danger' : state === 'due_soon' ? 'warning' : 'success';
+}
+
+const FILTERS: Array<{ value: string; label: StringKey }> = [
+  { value: 'open', label: 'open' },
+  { value: 'overdue', label: 'overdue' },
+  { value: 'closed', label: 'closedAll' },
+  { value: '', label: 'all' },
+];
+
+/** /pengaduan: the OPD queue (own OPD) or every complaint (Pemda-wide roles), with the running SP4N-LAPOR! clock. */
+export default function Queue() {
+  const s = useStrings();
+  const { lang, pick } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const status = params.get('status') ?? 'open';
+  const [q, setQ] = useState(params.get('q') ?? '');
+  const list = useApi('/complaints', ZComplaintList, { status: status || undefined, opd: params.get('opd') ?? undefined, month: params.get('month') ?? undefined, q: params.get('q') ?? undefined, limit: 100 });
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  return (
+    <>
+      <PageHeader title={s('queueTitle')} actions={<Link to="/pengaduan/dasbor" className="button">{s('dashboard')}</Link>}>
+        <span>{s('queueIntro')}</span>
+      </PageHeader>
+      <div className="toolbar">
+        <div className="segmented" role="group" aria-label={s('statusFilter')}>
+          {FILTERS.map((f) => (
+            <button key={f.value} type="button" aria-pressed={status === f.value} onClick={() => set('status', f.value)}>
+              {s(f.label)}
+            </button>
+          ))}
+        </div>
+        <form className="field search-field" onSubmit={(e) => { e.preventDefault(); set('q', q.trim()); }}>
+          <label htmlFor="cmp-q" className="visually-hidden">{s('search')}</label>
+          <input id="cmp-q" type="search" placeholder={s('search')} value={q} onChange={(e) => setQ(e.target.value)} />
+        </form>
+      </div>
+      {list.loading && !list.data && <Loading />}
+      {list.error ? <ProblemAlert error={list.error} onRetry={list.reload} /> : null}
+      {list.data && list.data.items.length === 0 && <EmptyState title={s('noComplaints')} />}
+      {list.data && list.data.items.length > 0 && (
+        <>
+          <p className="small muted">{formatNumber(list.data.total, lang)}</p>
+          <div className="table-wrap">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{s('code')}</th>
+                  <th scope="col">{s('service')}</th>
+                  <th scope="col">{s('opd')}</th>
+                  <th scope="col">{s('status')}</th>
+                  <th scope="col">{s('deadline')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((item) => (
+                  <tr key={item.id}>
+                    <td data-label={s('code')}>
+                      <Link to={`/pengaduan/${item.id}`} className="mono">{item.code}</Link>
+                      <div className="small muted">{formatDate(item.receivedAt.slice(0, 10), lang)}</div>
+                    </td>
+                    <td data-label={s('service')}>
+                      {item.serviceName}
+                      <div className="small muted cmp-clip">{item.description}</div>
+                    </td>
+                    <td data-label={s('opd')}>
+                      {item.opdName}
+                      {item.kelurahan && <div className="small muted">{item.kelurahan}</div>}
+                    </td>
+                    <td data-label={s('status')}><Badge tone={statusTone(item.status)}>{pick(COMPLAINT_STATUS_LABELS[item.status])}</Badge></td>
+                    <td data-label={s('deadline')}>
+                      <Badge tone={deadlineTone(item.deadline)}>{s(`deadline.${item.deadline}` as StringKey)}</Badge>
+                      {item.stage !== 'done' && (
+                        <div className="small muted">
+                          {s(`stage.${item.stage}` as StringKey)} · {formatDate(item.stage === 'verify' ? item.verifyDue : item.stage === 'respond' ? item.respondDue : item.resolveDue, lang)}
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </>
+  );
+}
