@@ -1,0 +1,139 @@
+import { Fragment, useMemo, useState } from 'react';
+import { ZTppComputeResult, ZTppSheet, type TTppRow } from '../../../contracts/attendance';
+import { API_BASE, api, useApi, withQuery } from '../../api/client';
+import { useAuth, useMe } from '../../app/auth';
+import { EmptyState } from '../../components/EmptyState';
+import { Loading } from '../../components/Loading';
+import { PageHeader } from '../../components/PageHeader';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { useI18n } from '../../i18n';
+import { formatDateTime, formatNip } from '../../lib/format';
+import { TppLines } from './MyAttendancePage';
+import { formatPercent, formatRupiah, MonthSwitcher, MoreButton, usePaged, OpdSelect, useMonthParam, useOpdParam } from './shared';
+import { useS } from './strings';
+
+const OPD_ROLES = new Set(['kepala_opd', 'operator_opd']);
+
+/** The monthly TPP sheet: one row per pegawai, each opening its breakdown; XLSX for payroll. */
+export default function TppPage() {
+  const s = useS();
+  const { lang } = useI18n();
+  const { can } = useAuth();
+  const me = useMe();
+  const pemdaWide = !OPD_ROLES.has(me.role);
+  const [month, setMonth] = useMonthParam();
+  const [opd, setOpd] = useOpdParam();
+  const [filter, setFilter] = useState('');
+  const [openRow, setOpenRow] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const query = { opd: pemdaWide ? opd || undefined : undefined };
+  const sheet = useApi(`/tpp/${month}`, ZTppSheet, query);
+  const data = sheet.data?.month === month ? sheet.data : undefined;
+  const rows = useMemo(() => {
+    const q = filter.trim().toLowerCase();
+    const digits = q.replace(/\s+/g, '');
+    return (data?.items ?? []).filter((r) => !q || r.name.toLowerCase().includes(q) || (/^\d+$/.test(digits) && (r.nip ?? '').includes(digits)));
+  }, [data, filter]);
+  const paged = usePaged(rows);
+  const compute = async () => {
+    setBusy(true);
+    setActionError(null);
+    try {
+      await api.post(`/tpp/${month}/compute`, {}, ZTppComputeResult);
+      sheet.reload();
+    } catch (err) {
+      setActionError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const xlsx = `${API_BASE}${withQuery(`/tpp/${month}/xlsx`, query)}`;
+  return (
+    <>
+      <PageHeader
+        title={s('tppTitle')}
+        actions={
+          <>
+            <a className="at-btn" href={xlsx} download>{s('exportXlsx')}</a>
+            {can('tpp.manage') && <button type="button" className="at-btn secondary" onClick={() => void compute()} disabled={busy}>{busy ? s('computing') : s('compute')}</button>}
+          </>
+        }
+      >
+        {data && <span>{data.computedAt ? s('computedAt', { at: formatDateTime(data.computedAt, lang) }) : s('tppNotComputed')}</span>}
+      </PageHeader>
+      <div className="at-toolbar">
+        <MonthSwitcher month={month} onChange={setMonth} />
+        {pemdaWide && <OpdSelect value={opd} onChange={setOpd} />}
+        <div className="at-field">
+          <label htmlFor="at-tpp-filter">{s('filterName')}</label>
+          <input id="at-tpp-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        </div>
+      </div>
+      <ProblemAlert error={actionError} />
+      {sheet.error ? <ProblemAlert error={sheet.error} onRetry={sheet.reload} /> : null}
+      {!data ? (sheet.error ? null : <Loading />) : (
+        <>
+          <dl className="at-stats at-card">
+            <div><dt>{s('total')}</dt><dd>{formatRupiah(data.total, lang)}</dd></div>
+            <div><dt>{s('pegawai')}</dt><dd>{data.items.length}</dd></div>
+          </dl>
+          {rows.length === 0 ? <EmptyState title={s('noData')} /> : (
+            <div className="table-wrap">
+              <table className="data-table">
+                <caption className="visually-hidden">{s('tppTitle')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{s('name')}</th>
+                    <th scope="col" className="num">{s('basic')}</th>
+                    <th scope="col" className="num">{s('kinerja')}</th>
+                    <th scope="col" className="num">{s('disiplin')}</th>
+                    <th scope="col" className="num">{s('cutPercent')}</th>
+                    <th scope="col" className="num">{s('paid')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {paged.shown.map((r) => (
+                    <Fragment key={r.pegawaiId}>
+                      <Row row={r} open={openRow === r.pegawaiId} onToggle={() => setOpenRow(openRow === r.pegawaiId ? null : r.pegawaiId)} showOpd={pemdaWide && !opd} />
+                      {openRow === r.pegawaiId && (
+                        <tr>
+                          <td colSpan={6} data-label={s('breakdown')} id={`at-tpp-${r.pegawaiId}`}>
+                            <TppLines row={r} />
+                          </td>
+                        </tr>
+                      )}
+                    </Fragment>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <MoreButton more={paged.more} onClick={paged.showMore} />
+          {data.legalBasis && <p className="at-muted at-small">{s('legalBasis')}: {data.legalBasis}</p>}
+        </>
+      )}
+    </>
+  );
+}
+
+function Row({ row, open, onToggle, showOpd }: { row: TTppRow; open: boolean; onToggle: () => void; showOpd: boolean }) {
+  const s = useS();
+  const { lang } = useI18n();
+  return (
+    <tr>
+      <td className="cell-primary" data-label={s('name')}>
+        <button type="button" className="linklike" aria-expanded={open} aria-controls={`at-tpp-${row.pegawaiId}`} aria-label={s('showBreakdown', { name: row.name })} onClick={onToggle}>
+          {open ? '▾' : '▸'} {row.name}
+        </button>
+        {row.nip && <div className="small muted">{formatNip(row.nip)}</div>}
+        <div className="small muted">{row.kelas !== null ? `${s('kelas')} ${row.kelas}` : ''}{showOpd ? `${row.kelas !== null ? ' · ' : ''}${row.opdName}` : ''}</div>
+      </td>
+      <td className="num" data-label={s('basic')}>{formatRupiah(row.basic, lang)}</td>
+      <td className="num" data-label={s('kinerja')}>{formatPercent(row.kinerjaPercent, lang)}</td>
+      <td className="num" data-label={s('disiplin')}>{formatPercent(row.disiplinPercent, lang)}</td>
+      <td className="num" data-label={s('cutPercent')}>{formatPercent(row.cutPercent + row.sanctionPercent, lang)}</td>
+      <td className="num" data-label={s('paid')}><strong>{formatRupiah(row.paid, lang)}</strong></td>
+    </tr>
+  );
+}
