@@ -137,7 +137,8 @@ export async function buildApp({ config, database, secrets, logger = true }: Bui
   app.get(`${API_PREFIX}/openapi.json`, { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: false, maxAge: '1h' });
+    // wildcard: files built after start are served too (a rebuilt bundle must not answer with index.html).
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: false, maxAge: '1h' });
   }
   app.setNotFoundHandler((request, reply) => {
     const isApi = OPEN_PREFIXES.concat(API_PREFIX).some((prefix) => request.url.startsWith(prefix) && prefix !== '/v/' && prefix !== '/public');

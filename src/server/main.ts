@@ -5,6 +5,8 @@ import { ConfigError, loadConfig } from './config';
 import { migrate } from './db/migrate';
 import { systemCtx } from './http/context';
 import { AppError } from './http/errors';
+import { open311Command } from './modules/complaints/cli';
+import { attlogCommand } from './modules/attendance/cli';
 import { importCommand } from './modules/org/import/cli';
 import { seedDemoPemda } from './seed/demo';
 import { verifyAuditChain } from './platform/audit';
@@ -58,7 +60,9 @@ program
     await database.close();
   });
 
-program.addCommand(importCommand());
+// `pamong import attlog FILE --device ID` sits beside `pamong import pegawai|jabatan FILE`.
+program.addCommand(importCommand().addCommand(attlogCommand()));
+program.addCommand(open311Command());
 
 const user = program.command('user').description('Manage accounts');
 user

@@ -27,6 +27,69 @@ const EXPECTED: Record<string, readonly Role[] | 'public'> = {
   'pemda.read': TENANT,
   'pemda.manage': ['admin_pemda'],
   'platform.pemda.manage': ['superadmin'],
+  'budget.read': [...PEMDA_WIDE, 'kepala_opd', 'operator_opd'],
+  'budget.pemda.read': PEMDA_WIDE,
+  'budget.plan.manage': ['admin_pemda'],
+  'budget.realisasi.write': ['admin_pemda', 'kepala_opd', 'operator_opd'],
+  'budget.revenue.write': ['admin_pemda'],
+  'budget.iku.write': ['admin_pemda', 'kepala_opd', 'operator_opd'],
+  'budget.postpone.propose': ['admin_pemda', 'kepala_daerah', 'sekda'],
+  'budget.postpone.decide': ['kepala_daerah', 'sekda'],
+  'indicators.read': TENANT,
+  'indicators.manage': ['admin_pemda', 'kepala_opd', 'operator_opd'],
+  'indicators.enter': ['admin_pemda', 'kepala_opd', 'operator_opd'],
+  'indicators.walidata': ['admin_pemda', 'kepala_opd'],
+  'interventions.manage': ['admin_pemda', 'kepala_opd', 'operator_opd'],
+  'opendata.read': 'public',
+  'calendar.read': TENANT,
+  'calendar.manage': ['admin_pemda'],
+  'notifications.self': TENANT,
+  'coordination.read': [...PEMDA_WIDE, 'kepala_opd', 'operator_opd'],
+  'coordination.leader': PEMDA_WIDE,
+  'coordination.directive.issue': ['kepala_daerah', 'sekda', 'kepala_opd'],
+  'coordination.directive.review': ['kepala_daerah', 'sekda', 'kepala_opd'],
+  'coordination.followup.write': ['kepala_opd', 'operator_opd'],
+  'coordination.meeting.manage': ['kepala_daerah', 'sekda', 'admin_pemda'],
+  'coordination.checkin': TENANT,
+  'coordination.report.write': ['kepala_opd', 'operator_opd'],
+  'coordination.delegation.manage': ['kepala_daerah', 'sekda'],
+  'coordination.admin': ['admin_pemda'],
+  'complaints.read': [...PEMDA_WIDE, 'kepala_opd', 'operator_opd'],
+  'complaints.handle': ['kepala_opd', 'operator_opd', 'sekda', 'admin_pemda'],
+  'complaints.coordinate': ['sekda', 'admin_pemda'],
+  'complaints.catalogue.manage': ['admin_pemda'],
+  'ikm.read': [...PEMDA_WIDE, 'kepala_opd', 'operator_opd'],
+  'ikm.manage': ['admin_pemda'],
+  'neutrality.read': TENANT,
+  'neutrality.calendar.manage': ['admin_pemda', 'bkpsdm'],
+  'neutrality.settings.manage': ['admin_pemda'],
+  'neutrality.pledge.sign': TENANT,
+  'neutrality.pledge.progress': [...PEMDA_WIDE, 'kepala_opd'],
+  'neutrality.campaign.manage': ['admin_pemda', 'bkpsdm'],
+  'neutrality.report.internal': TENANT,
+  'neutrality.report.enter': ['inspektorat', 'bkpsdm'],
+  'neutrality.case.read': ['inspektorat', 'bkpsdm', 'kepala_daerah', 'sekda', 'kepala_opd'],
+  'neutrality.case.handle': ['inspektorat', 'bkpsdm'],
+  'neutrality.case.decide': ['kepala_daerah', 'sekda'],
+  'neutrality.identity.view': PEMDA_WIDE,
+  'neutrality.identity.reveal': ['inspektorat', 'bkpsdm'],
+  'neutrality.sanction.read': ['inspektorat', 'bkpsdm', 'kepala_daerah', 'sekda'],
+  'neutrality.stats.read': PEMDA_WIDE,
+  'staffing.read': PEMDA_WIDE,
+  'staffing.propose': ['bkpsdm'],
+  'staffing.decide': ['kepala_daerah', 'sekda'],
+  'staffing.execute': ['bkpsdm'],
+  'staffing.quota.manage': ['admin_pemda', 'bkpsdm'],
+  'attendance.self': TENANT,
+  'attendance.read': ['kepala_daerah', 'sekda', 'admin_pemda', 'bkpsdm', 'kepala_opd', 'operator_opd'],
+  'attendance.manage': ['admin_pemda', 'bkpsdm'],
+  'attendance.roster': ['admin_pemda', 'bkpsdm', 'kepala_opd', 'operator_opd'],
+  'attendance.leave.decide': ['bkpsdm', 'kepala_opd'],
+  'discipline.read': ['kepala_daerah', 'sekda', 'bkpsdm', 'inspektorat', 'kepala_opd'],
+  'discipline.manage': ['bkpsdm', 'inspektorat'],
+  'discipline.decide': ['kepala_daerah', 'sekda', 'kepala_opd'],
+  'tpp.read': ['kepala_daerah', 'sekda', 'admin_pemda', 'bkpsdm', 'kepala_opd', 'operator_opd'],
+  'tpp.manage': ['bkpsdm'],
 };
 
 /** Path parameters that name a resource: filled with a resource of ANOTHER Pemda in the cross-tenant check. */
@@ -104,14 +167,16 @@ describe('access matrix', () => {
     expect(failures).toEqual([]);
   });
 
-  it('allows exactly the expected roles on every route', async () => {
+  it('allows exactly the expected roles on every route', { timeout: 180_000 }, async () => {
     const failures: string[] = [];
     for (const role of ROLES) {
+      // One session per role; a route that may end the session (logout) gets its own.
+      const shared = await sessionFor(role);
       for (const route of apiRoutes()) {
         if (route.public || !route.action) continue;
         const expected = EXPECTED[route.action];
         if (!expected || expected === 'public') continue;
-        const cookie = await sessionFor(role);
+        const cookie = route.url.endsWith('/logout') ? await sessionFor(role) : shared;
         const res = await t.request({ method: route.method as 'GET', url: fillParams(route.url), cookie, payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
         const allowed = expected.includes(role);
         const denied = res.statusCode === 403;
@@ -122,7 +187,7 @@ describe('access matrix', () => {
     expect(failures).toEqual([]);
   });
 
-  it("answers 404 for another Pemda's resources and changes nothing", async () => {
+  it("answers 404 for another Pemda's resources and changes nothing", { timeout: 180_000 }, async () => {
     const failures: string[] = [];
     const cookies = new Map<Role, string>();
     for (const role of TENANT_ROLES) cookies.set(role, await sessionFor(role));

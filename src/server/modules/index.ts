@@ -3,10 +3,19 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { FlagSource, MetricDef } from '../platform/metrics';
 import type { ScheduledJobDef } from '../platform/jobs';
+import { attendanceModule } from './attendance/module';
 import { auditModule } from './audit/module';
 import { authModule } from './auth/module';
+import { budgetModule } from './budget/module';
+import { calendarModule } from './calendar/module';
+import { complaintsModule, open311Module } from './complaints/module';
+import { coordinationModule } from './coordination/module';
+import { ckanModule, indicatorsModule } from './indicators/module';
 import { importModule } from './org/import/module';
+import { neutralityModule } from './neutrality/module';
+import { notificationsModule } from './notifications/module';
 import { orgModule } from './org/module';
+import { staffingModule } from './staffing/module';
 import { systemModule } from './system/module';
 
 export interface DemoSeedContext {
@@ -31,7 +40,7 @@ export interface PamongModule {
   seedDemo?: (seed: DemoSeedContext) => Promise<void>;
 }
 
-export const MODULES: PamongModule[] = [systemModule, authModule, orgModule, importModule, auditModule];
+export const MODULES: PamongModule[] = [systemModule, authModule, orgModule, importModule, auditModule, calendarModule, notificationsModule, coordinationModule, indicatorsModule, ckanModule, budgetModule, neutralityModule, staffingModule, complaintsModule, open311Module, attendanceModule];
 
 export const ALL_METRICS = (): MetricDef[] => MODULES.flatMap((m) => m.metrics ?? []);
 export const ALL_FLAGS = (): FlagSource[] => MODULES.flatMap((m) => m.flags ?? []);

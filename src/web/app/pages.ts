@@ -59,6 +59,13 @@ export const PAGES: PageDef[] = [
   { path: '/netralitas/ikrar', component: lazy(() => import('../modules/neutrality/PledgePage')), ability: 'neutrality.pledge.sign' },
   { path: '/netralitas/laporan-baru', component: lazy(() => import('../modules/neutrality/InternalReportPage')), ability: 'neutrality.report.internal' },
   { path: '/kepegawaian/usulan', component: lazy(() => import('../modules/staffing/ProposalsPage')), ability: 'staffing.read' },
+  { path: '/absensi', component: lazy(() => import('../modules/attendance/MyAttendancePage')), ability: 'attendance.self' },
+  { path: '/absensi/hadir', component: lazy(() => import('../modules/attendance/CheckinPage')), ability: 'attendance.self' },
+  { path: '/absensi/rekap', component: lazy(() => import('../modules/attendance/RecapPage')), ability: 'attendance.read' },
+  { path: '/absensi/perangkat', component: lazy(() => import('../modules/attendance/DevicesPage')), ability: 'attendance.manage' },
+  { path: '/disiplin', component: lazy(() => import('../modules/attendance/CaseListPage')), ability: 'discipline.read' },
+  { path: '/disiplin/:id', component: lazy(() => import('../modules/attendance/CasePage')), ability: 'discipline.read' },
+  { path: '/tpp', component: lazy(() => import('../modules/attendance/TppPage')), ability: 'tpp.read' },
 ];
 
 /** Screens open to anyone, without signing in (App.tsx renders them before the sign-in gate). */

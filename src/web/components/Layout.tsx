@@ -105,7 +105,7 @@ export function Layout({ children }: { children: ReactNode }) {
     <ul>
       {list.map((item) => (
         <li key={item.path}>
-          <NavLink to={item.path} end={item.path === '/'} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
+          <NavLink to={item.path} end={item.path === '/' || items.some((other) => other !== item && other.path.startsWith(`${item.path}/`))} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
             {item.icon && <Icon name={item.icon} size={18} />}
             <span>{pick(item.label)}</span>
           </NavLink>

@@ -40,6 +40,11 @@ export const NAV: NavItem[] = [
   { path: '/netralitas/kasus', label: { id: 'Kasus netralitas', en: 'Neutrality cases' }, icon: 'shield', ability: 'neutrality.case.read' },
   { path: '/netralitas/ikrar', label: { id: 'Ikrar netralitas', en: 'Neutrality pledge' }, icon: 'shield', ability: 'neutrality.pledge.sign' },
   { path: '/kepegawaian/usulan', label: { id: 'Pengisian jabatan', en: 'Filling posts' }, icon: 'people', ability: 'staffing.read' },
+  { path: '/absensi', label: { id: 'Absensi saya', en: 'My attendance' }, icon: 'check', ability: 'attendance.self', group: 'main' },
+  { path: '/absensi/rekap', label: { id: 'Rekap absensi', en: 'Attendance recap' }, icon: 'table', ability: 'attendance.read', group: 'main' },
+  { path: '/absensi/perangkat', label: { id: 'Mesin absensi', en: 'Attendance devices' }, icon: 'upload', ability: 'attendance.manage', group: 'main' },
+  { path: '/disiplin', label: { id: 'Kasus disiplin', en: 'Discipline cases' }, icon: 'shield', ability: 'discipline.read', group: 'main' },
+  { path: '/tpp', label: { id: 'Lembar TPP', en: 'TPP sheet' }, icon: 'table', ability: 'tpp.read', group: 'main' },
 ];
 
 /** Menu sections, in display order; an entry's section comes from its `group` or, failing that, its path. */
