@@ -8,7 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/connect';
@@ -136,6 +136,15 @@ export async function buildApp({ config, database, secrets, logger = true }: Bui
 
   app.get(`${API_PREFIX}/openapi.json`, { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
+  // The single-page app: index.html for its own routes (/, /opd/..., /v/<code> ...), never cached, so a new
+  // release is picked up at once; hashed assets are served by the static plugin.
+  const sendIndex = (reply: FastifyReply) => {
+    const index = path.join(WEB_DIST, 'index.html');
+    if (!fs.existsSync(index)) return reply.code(503).type('text/plain').send('The web app is not built yet: run `npm run build`.');
+    return reply.header('Cache-Control', 'no-cache').type('text/html').send(fs.createReadStream(index));
+  };
+  // An explicit route: the static plugin's wildcard would otherwise answer "/" (a directory) with an error.
+  app.get('/', { config: { public: true }, schema: { hide: true } }, (_request, reply) => sendIndex(reply));
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     // wildcard: files built after start are served too (a rebuilt bundle must not answer with index.html).
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: false, maxAge: '1h' });
@@ -143,10 +152,7 @@ export async function buildApp({ config, database, secrets, logger = true }: Bui
   app.setNotFoundHandler((request, reply) => {
     const isApi = OPEN_PREFIXES.concat(API_PREFIX).some((prefix) => request.url.startsWith(prefix) && prefix !== '/v/' && prefix !== '/public');
     if (isApi || request.method !== 'GET') return sendProblem(reply, request, CommonErrors.ROUTE_NOT_FOUND);
-    const index = path.join(WEB_DIST, 'index.html');
-    if (!fs.existsSync(index)) return reply.code(503).type('text/plain').send('The web app is not built yet: run `npm run build`.');
-    // The single-page app handles its own routes (/opd/..., /v/<code> ...).
-    return reply.header('Cache-Control', 'no-cache').type('text/html').send(fs.createReadStream(index));
+    return sendIndex(reply);
   });
 
   return app;

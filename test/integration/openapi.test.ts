@@ -38,4 +38,11 @@ describe('OpenAPI', () => {
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ code: 'ROUTE_NOT_FOUND', detail: 'Alamat API tidak dikenal.' });
   });
+
+  it('answers the root and deep links with the web app (or 503 before a build), never an error', async () => {
+    for (const url of ['/', '/opd/123', '/v/ABC-123']) {
+      const res = await t.request({ method: 'GET', url });
+      expect([200, 503], `${url} -> ${res.statusCode}`).toContain(res.statusCode);
+    }
+  });
 });
