@@ -11,7 +11,7 @@ import { SecretBox } from './platform/secrets';
 export async function openDatabase(config: Config): Promise<Database> {
   const database = await connectDatabase(
     config.databaseKind === 'postgres'
-      ? { kind: 'postgres', databaseUrl: config.databaseUrl }
+      ? { kind: 'postgres', databaseUrl: config.databaseUrl, onIdleError: (error) => console.error(`PostgreSQL idle connection lost: ${error.message}`) }
       : { kind: 'pglite', dataDir: pgliteDataDir(config.dataDir) },
   );
   await migrate(database);

@@ -47,6 +47,8 @@ export interface ConnectOptions {
   dataDir?: string;
   databaseUrl?: string;
   poolSize?: number;
+  /** Called when an idle PostgreSQL connection fails (the pool recovers by itself). */
+  onIdleError?: (error: Error) => void;
 }
 
 export async function connectDatabase(options: ConnectOptions): Promise<Database> {
@@ -123,6 +125,12 @@ async function connectPostgres(options: ConnectOptions): Promise<Database> {
     },
   };
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, types });
+  // An idle client can lose its connection (server restart, failover, a database dropped under it); node-postgres
+  // then emits 'error' on the pool, which crashes the process without a listener. The pool replaces the client on
+  // the next checkout, so noting it is enough; a query in flight still gets its own error.
+  pool.on('error', (error) => {
+    if (options.onIdleError) options.onIdleError(error);
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',
