@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ZUser, ZUserCreatedResponse, ZTotpSetupResponse, ZMe, ZLoginResponse } from '../../contracts/auth';
+import { ZAuditPage, ZAuditVerify } from '../../contracts/audit';
 import { ZPage } from '../../contracts/common';
 import { ZJabatan, ZOpd, ZOpdDetail, ZPegawai, ZPegawaiSummary, ZPemda, ZWilayah, ZImportResult, ZWilayahFeatureCollection, ZWilayahUploadResult } from '../../contracts/org';
 import { ZFlag } from '../../contracts/system';
@@ -37,27 +38,8 @@ function buildSchemas() {
     importResult: ZImportResult,
     boundaryUpload: ZWilayahUploadResult,
     geojson: ZWilayahFeatureCollection,
-    auditPage: z.object({
-      items: z.array(
-        z.object({
-          seq: z.number(),
-          at: z.string(),
-          actorKind: z.string(),
-          actorId: z.string().nullable(),
-          actorName: z.string().nullable(),
-          actorRole: z.string().nullable(),
-          action: z.string(),
-          entityType: z.string(),
-          entityId: z.string().nullable(),
-          diff: z.record(z.string(), z.unknown()),
-          requestId: z.string().nullable(),
-          ip: z.string().nullable(),
-          hash: z.string(),
-        }),
-      ),
-      nextCursor: z.string().nullable(),
-    }),
-    auditVerify: z.object({ rows: z.number(), ok: z.boolean(), problems: z.array(z.object({ seq: z.number(), kind: z.string(), message: z.string() })) }),
+    auditPage: ZAuditPage,
+    auditVerify: ZAuditVerify,
   };
 }
 
@@ -69,7 +51,6 @@ type SchemaMap = ReturnType<typeof buildSchemas>;
  */
 export const Schemas: SchemaMap = import.meta.env.DEV ? buildSchemas() : ({} as SchemaMap);
 
-export type TAuditRow = z.infer<SchemaMap['auditPage']>['items'][number];
-export type TAuditVerify = z.infer<SchemaMap['auditVerify']>;
+export type { TAuditRow, TAuditVerify } from '../../contracts/audit';
 export type TBoundaryUpload = z.infer<SchemaMap['boundaryUpload']>;
 export type TTotpSetup = z.infer<SchemaMap['totpSetup']>;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { ZAuditPage, ZAuditVerify } from '../../../contracts/audit';
 import { isUser } from '../../http/context';
 import { AppError, CommonErrors } from '../../http/errors';
 import { verifyAuditChain } from '../../platform/audit';
@@ -11,21 +12,6 @@ export const AuditActions = definePolicy({
   'audit.read': { roles: ['admin_pemda', 'inspektorat'] },
 });
 
-const ZAuditRow = z.object({
-  seq: z.number(),
-  at: z.string(),
-  actorKind: z.string(),
-  actorId: z.string().nullable(),
-  actorName: z.string().nullable(),
-  actorRole: z.string().nullable(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string().nullable(),
-  diff: z.record(z.string(), z.unknown()),
-  requestId: z.string().nullable(),
-  ip: z.string().nullable(),
-  hash: z.string(),
-});
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -45,7 +31,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
           limit: z.coerce.number().int().min(1).max(200).default(50),
           cursor: z.string().max(100).optional(),
         }),
-        response: { 200: z.object({ items: z.array(ZAuditRow), nextCursor: z.string().nullable() }) },
+        response: { 200: ZAuditPage },
       },
     },
     async (request) => {
@@ -101,9 +87,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['audit'],
         summary: 'Verify the hash chain of my Pemda',
-        response: {
-          200: z.object({ rows: z.number(), ok: z.boolean(), problems: z.array(z.object({ seq: z.number(), kind: z.string(), message: z.string() })) }),
-        },
+        response: { 200: ZAuditVerify },
       },
     },
     async (request) => {
