@@ -170,6 +170,9 @@ export const api = {
   patch<T>(path: string, json: unknown, schema?: Schema<T>, options?: RequestOptions): Promise<T> {
     return send('PATCH', path, { json, schema, options });
   },
+  put<T>(path: string, json: unknown, schema?: Schema<T>, options?: RequestOptions): Promise<T> {
+    return send('PUT', path, { json, schema, options });
+  },
   /** multipart/form-data (file uploads); the browser sets the boundary. */
   upload<T>(path: string, form: FormData, schema?: Schema<T>, options?: RequestOptions): Promise<T> {
     return send('POST', path, { body: form, schema, options });

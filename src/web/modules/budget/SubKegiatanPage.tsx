@@ -93,7 +93,7 @@ function EntryForm({ detail, onSaved }: { detail: TSubKegiatanDetail; onSaved: (
     setError(null);
     try {
       const body = { realisasiKeuangan: amount === '' ? null : Number(amount.replace(/\./g, '').replace(',', '.')), realisasiFisik: progress === '' ? null : Number(progress.replace(',', '.')), sp2dRef: ref.trim() === '' ? null : ref.trim() };
-      onSaved(await putJson<TSubKegiatanDetail>(`/budget/sub-kegiatan/${detail.row.id}/realisasi/${bulan}`, body, lang));
+      onSaved(await putJson<TSubKegiatanDetail>(`/budget/sub-kegiatan/${detail.row.id}/realisasi/${bulan}`, body));
       setSaved(true);
     } catch (err) {
       setError(err);

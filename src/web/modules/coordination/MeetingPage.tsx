@@ -9,7 +9,6 @@ import { ZCheckinToken, ZMeeting, type TMeeting } from '../../../contracts/coord
 import type { z } from 'zod';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
-import { putJson } from './put';
 import { Card } from './shared';
 import { useS, type SKey } from './strings';
 
@@ -109,7 +108,7 @@ function AttendanceForm({ meeting, onSaved }: { meeting: TMeeting; onSaved: () =
     const items = rows.filter((r) => r.attendance).map((r) => ({ opdId: r.opdId, attendance: r.attendance, ...(r.attendance === 'represented' ? { representedBy: r.representedBy } : {}), ...(r.attendance === 'absent' ? { absenceReason: r.absenceReason } : {}) }));
     if (items.length === 0) return;
     try {
-      await putJson(`/coordination/meetings/${meeting.id}/attendance`, { items });
+      await api.put(`/coordination/meetings/${meeting.id}/attendance`, { items });
       onSaved();
     } catch (err) {
       setError(err);
