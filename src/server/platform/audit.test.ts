@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPemda } from '../../../test/factories';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/db';
 import { inTransaction, systemCtx } from '../http/context';
-import { canonicalJson, diffRecords, verifyAuditChain, writeAudit } from './audit';
+import { canonicalJson, diffRecords, verifyAuditChain, writeAudit, writeAuditMany } from './audit';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -35,6 +35,28 @@ describe('audit chain', () => {
     const result = await verifyAuditChain(database.db, pemdaId);
     // createPemdaFromRegistry writes the first row.
     expect(result).toMatchObject({ ok: true, rows: 6, problems: [] });
+  });
+
+  it('writeAuditMany chains several rows of two Pemdas in one round, each with its own request id and actor', async () => {
+    const a = await chainOf(2);
+    const b = await chainOf(1);
+    await inTransaction(systemCtx(database.db), (tx) =>
+      writeAuditMany(tx, [
+        { pemdaId: a, action: 'test.many', entityType: 'thing', entityId: 'a1', detail: { i: 1 }, requestId: 'req-a1', ip: '10.0.0.1', actor: { kind: 'anonymous', role: 'public' } },
+        { pemdaId: b, action: 'test.many', entityType: 'thing', entityId: 'b1', detail: { i: 2 } },
+        { pemdaId: a, action: 'test.many', entityType: 'thing', entityId: 'a2', after: { token: 'secret', n: 1 }, requestId: 'req-a2' },
+      ]),
+    );
+    await inTransaction(systemCtx(database.db), (tx) => writeAudit(tx, { pemdaId: a, action: 'test.after', entityType: 'thing', entityId: 'a3' }));
+    expect(await verifyAuditChain(database.db, a)).toMatchObject({ ok: true, rows: 6 });
+    expect(await verifyAuditChain(database.db, b)).toMatchObject({ ok: true, rows: 3 });
+    const rows = await database.db.selectFrom('audit_log').select(['seq', 'entity_id', 'request_id', 'ip', 'actor_kind', 'diff']).where('pemda_id', '=', a).where('seq', '>', 3).orderBy('seq').execute();
+    expect(rows.map((r) => [r.seq, r.entity_id, r.request_id, r.ip, r.actor_kind])).toEqual([
+      [4, 'a1', 'req-a1', '10.0.0.1', 'public'],
+      [5, 'a2', 'req-a2', null, 'system'],
+      [6, 'a3', expect.any(String), null, 'system'],
+    ]);
+    expect(JSON.stringify(rows[1]?.diff)).not.toContain('secret');
   });
 
   it('finds an edited row and says which', async () => {

@@ -4,7 +4,7 @@ import type { DB } from '../db/schema';
 import type { Actor, TxCtx } from '../http/context';
 
 /**
- * The audit trail: every mutation writes one row in its own transaction. Rows form one SHA-256 hash chain per
+ * The audit trail: every mutation writes its row(s) in its own transaction. Rows form one SHA-256 hash chain per
  * Pemda (each row hashes its content and the previous row's hash); `audit_head` holds the tip and serialises
  * writers of one Pemda, so the chain has no forks. `verifyAuditChain` finds edited, inserted or deleted rows.
  */
@@ -106,43 +106,73 @@ function actorFields(actor: Actor): { kind: 'user' | 'platform' | 'system' | 'pu
 }
 
 export async function writeAudit(ctx: TxCtx, entry: AuditEntry): Promise<void> {
+  await writeAuditMany(ctx, [entry]);
+}
+
+/** An audit entry written on behalf of another request (group commit): its own actor, request id and IP. */
+export interface AuditManyEntry extends AuditEntry {
+  actor?: Actor;
+  requestId?: string | null;
+  ip?: string | null;
+}
+
+const AUDIT_INSERT_CHUNK = 250;
+
+/**
+ * Several audit rows in one round per Pemda: each chain head is locked once (heads in a fixed order, so two
+ * writers never deadlock), the rows are hashed in order exactly as single rows are, inserted in multi-row
+ * statements and the head moves to the last one. An entry may carry the actor, request id and IP of the request
+ * it records (group-committed intake); otherwise the transaction's own are used. verifyAuditChain checks the rows
+ * like any other.
+ */
+export async function writeAuditMany(ctx: TxCtx, entries: readonly AuditManyEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   const { db } = ctx;
-  await db
-    .insertInto('audit_head')
-    .values({ pemda_id: entry.pemdaId, seq: 0, hash: GENESIS_HASH })
-    .onConflict((oc) => oc.column('pemda_id').doNothing())
-    .execute();
-  const head = await db
-    .selectFrom('audit_head')
-    .select(['seq', 'hash'])
-    .where('pemda_id', '=', entry.pemdaId)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  const actor = actorFields(ctx.actor);
-  const diff = JSON.parse(
-    JSON.stringify({ ...diffRecords(entry.before, entry.after), ...(entry.detail ? { detail: entry.detail } : {}) }),
-  ) as Record<string, unknown>;
-  const fields: ChainedFields = {
-    pemda_id: entry.pemdaId,
-    seq: head.seq + 1,
-    at: new Date(),
-    actor_kind: actor.kind,
-    actor_id: actor.id,
-    actor_role: actor.role,
-    action: entry.action,
-    entity_type: entry.entityType,
-    entity_id: entry.entityId ?? null,
-    diff,
-    request_id: ctx.requestId,
-    ip: ctx.ip,
-    prev_hash: head.hash,
-  };
-  const hash = hashAuditRow(fields);
-  await db
-    .insertInto('audit_log')
-    .values({ ...fields, actor_kind: actor.kind, diff: JSON.stringify(diff), hash })
-    .execute();
-  await db.updateTable('audit_head').set({ seq: fields.seq, hash }).where('pemda_id', '=', entry.pemdaId).execute();
+  const byPemda = new Map<string, AuditManyEntry[]>();
+  for (const entry of entries) {
+    const list = byPemda.get(entry.pemdaId);
+    if (list) list.push(entry);
+    else byPemda.set(entry.pemdaId, [entry]);
+  }
+  const at = new Date();
+  for (const pemdaId of [...byPemda.keys()].sort()) {
+    // Creates the head on first use and locks it in one statement (the no-op update takes the row lock).
+    const head = await db
+      .insertInto('audit_head')
+      .values({ pemda_id: pemdaId, seq: 0, hash: GENESIS_HASH })
+      .onConflict((oc) => oc.column('pemda_id').doUpdateSet((eb) => ({ seq: eb.ref('audit_head.seq') })))
+      .returning(['seq', 'hash'])
+      .executeTakeFirstOrThrow();
+    let seq = head.seq;
+    let prev = head.hash;
+    const rows = (byPemda.get(pemdaId) ?? []).map((entry) => {
+      const actor = actorFields(entry.actor ?? ctx.actor);
+      const diff = JSON.parse(
+        JSON.stringify({ ...diffRecords(entry.before, entry.after), ...(entry.detail ? { detail: entry.detail } : {}) }),
+      ) as Record<string, unknown>;
+      seq += 1;
+      const fields: ChainedFields = {
+        pemda_id: pemdaId,
+        seq,
+        at,
+        actor_kind: actor.kind,
+        actor_id: actor.id,
+        actor_role: actor.role,
+        action: entry.action,
+        entity_type: entry.entityType,
+        entity_id: entry.entityId ?? null,
+        diff,
+        request_id: entry.requestId !== undefined ? entry.requestId : ctx.requestId,
+        ip: entry.ip !== undefined ? entry.ip : ctx.ip,
+        prev_hash: prev,
+      };
+      const hash = hashAuditRow(fields);
+      prev = hash;
+      return { ...fields, actor_kind: actor.kind, diff: JSON.stringify(diff), hash };
+    });
+    for (let i = 0; i < rows.length; i += AUDIT_INSERT_CHUNK) await db.insertInto('audit_log').values(rows.slice(i, i + AUDIT_INSERT_CHUNK)).execute();
+    await db.updateTable('audit_head').set({ seq, hash: prev }).where('pemda_id', '=', pemdaId).execute();
+  }
 }
 
 export interface AuditProblem {

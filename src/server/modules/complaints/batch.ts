@@ -1,7 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
-import { inTransaction, type Actor, type Ctx, type TxCtx } from '../../http/context';
-import { diffRecords, GENESIS_HASH, hashAuditRow } from '../../platform/audit';
+import { inTransaction, type Actor, type Ctx } from '../../http/context';
+import { writeAuditMany } from '../../platform/audit';
 
 /**
  * Group commit for complaint intake (issue 6 §10: thousands of Open311 POSTs a second). Every audit row of a Pemda
@@ -24,62 +24,15 @@ interface Waiting extends PendingIntake {
 
 const MAX_BATCH = 250;
 
-function actorFields(actor: Actor): { kind: 'user' | 'platform' | 'system' | 'public'; id: string | null; role: string | null } {
-  switch (actor.kind) {
-    case 'user':
-      return { kind: 'user', id: actor.userId, role: actor.role };
-    case 'platform':
-      return { kind: 'platform', id: actor.userId, role: actor.role };
-    case 'system':
-      return { kind: 'system', id: null, role: 'system' };
-    default:
-      return { kind: 'public', id: null, role: null };
-  }
-}
-
-/**
- * The audit rows of several complaints in one round: the chain head is locked once, the rows are hashed in order
- * exactly as platform/audit.ts writeAudit hashes them (hashAuditRow over the same fields), inserted together, and
- * the head moves to the last one. verifyAuditChain checks them like any other row.
- */
-export async function writeComplaintAudits(tx: TxCtx, pemdaId: string, items: readonly PendingIntake[]): Promise<void> {
-  await tx.db.insertInto('audit_head').values({ pemda_id: pemdaId, seq: 0, hash: GENESIS_HASH }).onConflict((oc) => oc.column('pemda_id').doNothing()).execute();
-  const head = await tx.db.selectFrom('audit_head').select(['seq', 'hash']).where('pemda_id', '=', pemdaId).forUpdate().executeTakeFirstOrThrow();
-  let seq = head.seq;
-  let prev = head.hash;
-  const at = new Date();
-  const rows = items.map((item) => {
-    const actor = actorFields(item.audit.actor);
-    const diff = JSON.parse(JSON.stringify({ ...diffRecords(undefined, undefined), detail: item.audit.detail })) as Record<string, unknown>;
-    seq += 1;
-    const fields = {
-      pemda_id: pemdaId,
-      seq,
-      at,
-      actor_kind: actor.kind,
-      actor_id: actor.id,
-      actor_role: actor.role,
-      action: 'complaints.filed',
-      entity_type: 'complaint',
-      entity_id: item.complaint.id,
-      diff,
-      request_id: item.audit.requestId,
-      ip: item.audit.ip,
-      prev_hash: prev,
-    };
-    const hash = hashAuditRow(fields);
-    prev = hash;
-    return { ...fields, diff: JSON.stringify(diff), hash };
-  });
-  for (let i = 0; i < rows.length; i += MAX_BATCH) await tx.db.insertInto('audit_log').values(rows.slice(i, i + MAX_BATCH)).execute();
-  await tx.db.updateTable('audit_head').set({ seq, hash: prev }).where('pemda_id', '=', pemdaId).execute();
-}
-
 async function writeBatch(ctx: Ctx, pemdaId: string, items: readonly PendingIntake[]): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     await tx.db.insertInto('complaint').values(items.map((i) => i.complaint)).execute();
     await tx.db.insertInto('complaint_event').values(items.map((i) => i.event)).execute();
-    await writeComplaintAudits(tx, pemdaId, items);
+    // One audit row per complaint, with that request's own actor, request id and IP (platform/audit.ts).
+    await writeAuditMany(
+      tx,
+      items.map((item) => ({ pemdaId, action: 'complaints.filed', entityType: 'complaint', entityId: item.complaint.id, detail: item.audit.detail, actor: item.audit.actor, requestId: item.audit.requestId, ip: item.audit.ip })),
+    );
   });
 }
 
