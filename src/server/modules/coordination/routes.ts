@@ -15,8 +15,7 @@ import {
 } from '../../../contracts/coordination';
 import { ZOk } from '../../../contracts/common';
 import type { Config } from '../../config';
-import { AppError } from '../../http/errors';
-import { DEFAULT_MAX_FILE_BYTES, FileErrors } from '../../platform/files';
+import { readOneFile } from '../../http/multipart';
 import { requireUser } from '../../platform/tenant';
 import { pemdaInfo } from './common';
 import { directiveDetail, listDirectives } from './directives';
@@ -119,19 +118,7 @@ export const directiveRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { action: A['coordination.followup.write'] }, schema: { tags, summary: 'Upload one evidence file (JPEG, PNG, WebP or PDF, at most 10 MB); name it in a follow-up by its SHA-256', consumes: ['multipart/form-data'], response: { 201: ZUploadedFile } } },
     async (request, reply) => {
       const actor = requireUser(request.actor);
-      let data: Buffer;
-      let name: string;
-      try {
-        const file = await request.file({ limits: { fileSize: DEFAULT_MAX_FILE_BYTES, files: 1 } });
-        if (!file) throw new AppError(CoordinationErrors.UPLOAD_MISSING);
-        data = await file.toBuffer();
-        name = file.filename;
-      } catch (error) {
-        if (error instanceof AppError) throw error;
-        const code = (error as { code?: string }).code;
-        if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(FileErrors.FILE_TOO_LARGE, { limit: DEFAULT_MAX_FILE_BYTES / (1024 * 1024) });
-        throw new AppError(CoordinationErrors.UPLOAD_MISSING);
-      }
+      const { data, name } = await readOneFile(request, CoordinationErrors.UPLOAD_MISSING);
       const stored = await uploadEvidence(request.ctx, actor, config.filesDir, { data, name });
       return reply.code(201).send({ sha256: stored.sha256, mime: stored.mime, size: stored.size, name: stored.originalName });
     },
