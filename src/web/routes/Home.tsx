@@ -78,14 +78,95 @@ function Counts({ pemda }: { pemda: TPemda }) {
   );
 }
 
-const FLAGS_SHOWN = 8;
+/**
+ * Flags grouped by their domain (the part of `kind` before the dot), worst severity first, each group showing its
+ * first few: the demo has ~100 flags, mostly per-OPD complaint deadlines, and a flat list buried the rare
+ * critical one on a phone.
+ */
+const GROUP_LABELS: Record<string, { id: string; en: string }> = {
+  coordination: { id: 'Arahan & tindak lanjut', en: 'Directives & follow-up' },
+  complaints: { id: 'Pengaduan masyarakat', en: 'Public complaints' },
+  discipline: { id: 'Disiplin pegawai', en: 'Staff discipline' },
+  attendance: { id: 'Kehadiran', en: 'Attendance' },
+  budget: { id: 'Anggaran & pendapatan', en: 'Budget & revenue' },
+  indicators: { id: 'Data & intervensi', en: 'Data & interventions' },
+  neutrality: { id: 'Netralitas ASN', en: 'ASN neutrality' },
+  staffing: { id: 'Kepegawaian', en: 'Staffing' },
+};
+const SEVERITY_RANK: Record<TFlag['severity'], number> = { critical: 0, warning: 1, info: 2 };
+const GROUP_SHOWN = 3;
+
+interface FlagGroup {
+  key: string;
+  flags: TFlag[];
+  worst: TFlag['severity'];
+}
+
+function groupFlags(flags: readonly TFlag[]): FlagGroup[] {
+  const groups = new Map<string, TFlag[]>();
+  for (const flag of flags) {
+    const key = flag.kind.split('.')[0] ?? flag.kind;
+    groups.set(key, [...(groups.get(key) ?? []), flag]);
+  }
+  return [...groups.entries()]
+    .map(([key, list]) => {
+      const sorted = [...list].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.since.localeCompare(b.since));
+      return { key, flags: sorted, worst: sorted[0]?.severity ?? 'info' };
+    })
+    .sort((a, b) => SEVERITY_RANK[a.worst] - SEVERITY_RANK[b.worst] || b.flags.length - a.flags.length);
+}
+
+function FlagItem({ flag }: { flag: TFlag }) {
+  const { t, lang, pick } = useI18n();
+  const to = internalPath(flag.link);
+  const title = pick(flag.title);
+  return (
+    <li className={`flag flag-${flag.severity}`}>
+      <span className="flag-meta">
+        <Badge tone={SEVERITY_TONES[flag.severity]}>{t(SEVERITY_KEYS[flag.severity])}</Badge>
+        <span className="small muted">{t('flags.since', { date: formatDate(flag.since, lang) })}</span>
+      </span>
+      <span className="flag-title">{to ? <Link to={to}>{title}</Link> : title}</span>
+    </li>
+  );
+}
+
+function FlagGroupCard({ group }: { group: FlagGroup }) {
+  const { t, lang, pick } = useI18n();
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? group.flags : group.flags.slice(0, GROUP_SHOWN);
+  const bySeverity = (['critical', 'warning', 'info'] as const).map((sev) => [sev, group.flags.filter((f) => f.severity === sev).length] as const).filter(([, n]) => n > 0);
+  const headingId = `flag-group-${group.key}`;
+  return (
+    <section className="flag-group" aria-labelledby={headingId}>
+      <h3 id={headingId} className="flag-group-title">
+        <span>{pick(GROUP_LABELS[group.key] ?? { id: group.key, en: group.key })}</span>
+        <span className="flag-group-counts">
+          {bySeverity.map(([sev, n]) => (
+            <Badge key={sev} tone={SEVERITY_TONES[sev]}>
+              {`${formatNumber(n, lang)} ${t(SEVERITY_KEYS[sev]).toLowerCase()}`}
+            </Badge>
+          ))}
+        </span>
+      </h3>
+      <ul className="flag-list">
+        {shown.map((flag, index) => (
+          <FlagItem key={`${flag.kind}-${flag.opdId ?? ''}-${index}`} flag={flag} />
+        ))}
+      </ul>
+      {group.flags.length > GROUP_SHOWN && (
+        <button type="button" className="button button-small button-ghost" aria-expanded={showAll} onClick={() => setShowAll((v) => !v)}>
+          {showAll ? t('flags.showFewer') : t('flags.showAll', { count: formatNumber(group.flags.length, lang) })}
+        </button>
+      )}
+    </section>
+  );
+}
 
 function FlagList() {
-  const { t, lang, pick } = useI18n();
+  const { t, lang } = useI18n();
   const flags = useApi('/flags', Schemas.flags);
-  const [showAll, setShowAll] = useState(false);
   const all = flags.data?.flags ?? [];
-  const shown = showAll ? all : all.slice(0, FLAGS_SHOWN);
   let body;
   if (flags.loading && !flags.data) body = <Loading />;
   else if (flags.error) body = <ProblemAlert error={flags.error} onRetry={flags.reload} />;
@@ -95,31 +176,7 @@ function FlagList() {
         {t('flags.noneHint')}
       </EmptyState>
     );
-  else
-    body = (
-      <>
-        <ul className="flag-list">
-          {shown.map((flag: TFlag, index) => {
-            const to = internalPath(flag.link);
-            const title = pick(flag.title);
-            return (
-              <li key={`${flag.kind}-${flag.opdId ?? ''}-${index}`} className={`flag flag-${flag.severity}`}>
-                <span className="flag-meta">
-                  <Badge tone={SEVERITY_TONES[flag.severity]}>{t(SEVERITY_KEYS[flag.severity])}</Badge>
-                  <span className="small muted">{t('flags.since', { date: formatDate(flag.since, lang) })}</span>
-                </span>
-                <span className="flag-title">{to ? <Link to={to}>{title}</Link> : title}</span>
-              </li>
-            );
-          })}
-        </ul>
-        {all.length > FLAGS_SHOWN && (
-          <button type="button" className="button button-small button-ghost" aria-expanded={showAll} onClick={() => setShowAll((v) => !v)}>
-            {showAll ? t('flags.showFewer') : t('flags.showAll', { count: formatNumber(all.length, lang) })}
-          </button>
-        )}
-      </>
-    );
+  else body = groupFlags(all).map((group) => <FlagGroupCard key={group.key} group={group} />);
   return (
     <section className="card" aria-labelledby="tanda-bahaya">
       <h2 id="tanda-bahaya" className="card-title">

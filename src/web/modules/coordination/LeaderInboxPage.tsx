@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useApi } from '../../api/client';
 import { Loading } from '../../components/Loading';
@@ -49,13 +50,13 @@ export default function LeaderInboxPage() {
       <div className="co-grid">
         <div>
           <Card id="co-overdue" title={s('overdue')} count={d.totals.overdue} tone="danger">
-            <InboxItems items={d.overdue} limit={8} moreHref="/koordinasi/arahan?status=overdue" />
+            <InboxItems items={d.overdue} limit={5} moreHref="/koordinasi/arahan?status=overdue" />
           </Card>
           <Card id="co-obstacles" title={s('obstacles')} count={d.totals.obstacles} tone="warn">
-            <InboxItems items={d.obstacles} limit={6} moreHref="/koordinasi/arahan?status=open" />
+            <InboxItems items={d.obstacles} limit={4} moreHref="/koordinasi/arahan?status=open" />
           </Card>
           <Card id="co-awaiting" title={s('awaiting')} count={d.totals.awaitingAcceptance} tone="warn">
-            <InboxItems items={d.awaitingAcceptance} limit={6} moreHref="/koordinasi/arahan?status=open" />
+            <InboxItems items={d.awaitingAcceptance} limit={4} moreHref="/koordinasi/arahan?status=open" />
           </Card>
         </div>
         <div>
@@ -76,12 +77,18 @@ export default function LeaderInboxPage() {
   );
 }
 
+/** Silent OPDs, the first few only until asked: on a phone the whole list pushed everything else out of reach. */
+const SILENT_SHOWN = 5;
+
 function SilentList({ items }: { items: TSilentOpd[] }) {
   const s = useS();
   const { lang } = useI18n();
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? items : items.slice(0, SILENT_SHOWN);
   return (
+    <>
     <ul className="co-list">
-      {items.map((opd) => (
+      {shown.map((opd) => (
         <li key={opd.opdId}>
           <Link to={`/koordinasi/opd/${opd.opdId}`}>{opd.opdName}</Link>
           <div className="co-meta">
@@ -94,5 +101,11 @@ function SilentList({ items }: { items: TSilentOpd[] }) {
         </li>
       ))}
     </ul>
+    {items.length > SILENT_SHOWN && (
+      <button type="button" className="co-btn secondary" aria-expanded={showAll} onClick={() => setShowAll((v) => !v)}>
+        {showAll ? s('showFewer') : s('seeAll', { count: items.length })}
+      </button>
+    )}
+    </>
   );
 }

@@ -27,6 +27,7 @@ export const S = {
   nothing: { id: 'Tidak ada.', en: 'None.' },
   overdueOnly: { id: 'OPD lain dengan arahan lewat tenggat ({count})', en: 'Other OPDs with overdue directives ({count})' },
   seeAll: { id: 'Lihat semua ({count})', en: 'See all ({count})' },
+  showFewer: { id: 'Tampilkan lebih sedikit', en: 'Show fewer' },
   workingDaysLate: { id: '{days} hari kerja', en: '{days} working days' },
   open: { id: 'Terbuka', en: 'Open' },
   directivesTitle: { id: 'Arahan pimpinan', en: "Leaders' directives" },
