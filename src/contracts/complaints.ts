@@ -68,6 +68,25 @@ export type TServiceUpsert = z.infer<typeof ZServiceUpsert>;
 export const ZSlaClass = z.object({ code: z.string(), name: z.string(), verifyDays: z.number(), respondDays: z.number(), resolveDays: z.number(), legalBasis: z.string() });
 export type TSlaClass = z.infer<typeof ZSlaClass>;
 
+/** Working days allowed for one step; SP4N-LAPOR! defaults are 3 / 5 / 60 (BRIEF 4.8). */
+const ZSlaDays = z.number().int().min(1).max(365);
+export const ZSlaClassUpsert = z.object({
+  code: z.string().regex(/^[a-z0-9_]{1,30}$/),
+  name: ZPlainText(120),
+  verifyDays: ZSlaDays,
+  respondDays: ZSlaDays,
+  resolveDays: ZSlaDays,
+  legalBasis: ZPlainText(300),
+});
+export type TSlaClassUpsert = z.infer<typeof ZSlaClassUpsert>;
+
+/** An Open311 client application; the key itself is never listed, only its first characters. */
+export const ZOpen311Client = z.object({ id: z.string(), name: z.string(), keyPrefix: z.string(), active: z.boolean(), createdAt: z.string() });
+export type TOpen311Client = z.infer<typeof ZOpen311Client>;
+export const ZOpen311ClientCreate = z.object({ name: ZPlainText(200) });
+/** The answer to a creation: the only time the full key is shown. */
+export const ZOpen311ClientCreated = ZOpen311Client.extend({ key: z.string() });
+
 export const ZPublicMeta = z.object({
   pemda: z.object({ kode: z.string(), name: z.string() }),
   services: z.array(z.object({ code: z.string(), name: z.string(), group: z.string(), description: z.string(), attributes: z.array(ZServiceAttribute) })),

@@ -58,6 +58,7 @@ const EXPECTED: Record<string, readonly Role[] | 'public'> = {
   'complaints.handle': ['kepala_opd', 'operator_opd', 'sekda', 'admin_pemda'],
   'complaints.coordinate': ['sekda', 'admin_pemda'],
   'complaints.catalogue.manage': ['admin_pemda'],
+  'complaints.open311.manage': ['admin_pemda'],
   'ikm.read': [...PEMDA_WIDE, 'kepala_opd', 'operator_opd'],
   'ikm.manage': ['admin_pemda'],
   'neutrality.read': TENANT,

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { TServiceAttribute, TService, TServiceUpsert, TSlaClass } from '../../../contracts/complaints';
+import type { TServiceAttribute, TService, TServiceUpsert, TSlaClass, TSlaClassUpsert } from '../../../contracts/complaints';
 import type { DB } from '../../db/schema';
 import type { TxCtx } from '../../http/context';
 import { AppError } from '../../http/errors';
@@ -34,6 +34,28 @@ export async function listSlaClasses(db: Kysely<DB>, pemdaId: string): Promise<T
   await ensureSlaClasses(db, pemdaId);
   const rows = await db.selectFrom('complaint_sla_class').selectAll().where('pemda_id', '=', pemdaId).orderBy('code').execute();
   return rows.map((r) => ({ code: r.code, name: r.name, verifyDays: r.verify_days, respondDays: r.respond_days, resolveDays: r.resolve_days, legalBasis: r.legal_basis }));
+}
+
+/**
+ * Creates or changes a deadline class (admin Pemda). Complaints already filed keep the due dates they got; new ones
+ * use the new figures at once in this process (the catalogue cache is cleared) and within 30 s in the others.
+ */
+export async function upsertSlaClass(tx: TxCtx, pemdaId: string, input: TSlaClassUpsert, mode: 'create' | 'update'): Promise<TSlaClass> {
+  if (!(input.verifyDays <= input.respondDays && input.respondDays <= input.resolveDays)) throw new AppError(ComplaintErrors.COMPLAINT_SLA_ORDER);
+  await ensureSlaClasses(tx.db, pemdaId);
+  const existing = await tx.db.selectFrom('complaint_sla_class').selectAll().where('pemda_id', '=', pemdaId).where('code', '=', input.code).forUpdate().executeTakeFirst();
+  if (mode === 'create' && existing) throw new AppError(ComplaintErrors.COMPLAINT_SLA_EXISTS, { code: input.code });
+  if (mode === 'update' && !existing) throw new AppError(ComplaintErrors.COMPLAINT_SLA_UNKNOWN, { code: input.code });
+  const row = { name: input.name, verify_days: input.verifyDays, respond_days: input.respondDays, resolve_days: input.resolveDays, legal_basis: input.legalBasis };
+  if (existing) {
+    await tx.db.updateTable('complaint_sla_class').set(row).where('pemda_id', '=', pemdaId).where('code', '=', input.code).execute();
+  } else {
+    await tx.db.insertInto('complaint_sla_class').values({ pemda_id: pemdaId, code: input.code, ...row }).execute();
+  }
+  const before = existing ? { name: existing.name, verify_days: existing.verify_days, respond_days: existing.respond_days, resolve_days: existing.resolve_days, legal_basis: existing.legal_basis } : null;
+  await writeAudit(tx, { pemdaId, action: mode === 'create' ? 'complaints.sla_class.created' : 'complaints.sla_class.updated', entityType: 'complaint_sla_class', entityId: input.code, before, after: row });
+  invalidateCatalogue(pemdaId);
+  return { ...input };
 }
 
 export interface CatalogueEntry extends TService {

@@ -6,6 +6,9 @@ export const ComplaintErrors = defineErrors({
   COMPLAINT_SERVICE_NOT_FOUND: { status: 404, id: 'Jenis layanan tidak ditemukan.', en: 'Service not found.' },
   COMPLAINT_SERVICE_EXISTS: { status: 409, id: 'Kode layanan {code} sudah dipakai.', en: 'Service code {code} is already used.' },
   COMPLAINT_SLA_UNKNOWN: { status: 400, id: 'Kelas tenggat {code} tidak dikenal.', en: 'Unknown deadline class {code}.' },
+  COMPLAINT_SLA_EXISTS: { status: 409, id: 'Kode kelas tenggat {code} sudah dipakai.', en: 'Deadline class code {code} is already used.' },
+  COMPLAINT_SLA_ORDER: { status: 400, id: 'Tenggat harus berurutan: verifikasi ≤ tindak lanjut pertama ≤ penyelesaian.', en: 'Deadlines must be in order: verification ≤ first follow-up ≤ resolution.' },
+  OPEN311_CLIENT_NOT_FOUND: { status: 404, id: 'Aplikasi klien Open311 tidak ditemukan.', en: 'Open311 client application not found.' },
   COMPLAINT_OPD_UNKNOWN: { status: 400, id: 'Perangkat daerah tidak dikenal.', en: 'Unknown agency (OPD).' },
   COMPLAINT_DESCRIPTION_REQUIRED: { status: 400, id: 'Uraian pengaduan wajib diisi.', en: 'The description is required.' },
   COMPLAINT_DESCRIPTION_TOO_LONG: {

@@ -21,6 +21,8 @@ export const ComplaintActions = definePolicy({
   'complaints.handle': { roles: ['kepala_opd', 'operator_opd', ...COORDINATOR_ROLES], check: ownOpdOrCoordinator },
   'complaints.coordinate': { roles: COORDINATOR_ROLES },
   'complaints.catalogue.manage': { roles: ['admin_pemda'] },
+  // Open311 api_keys are credentials of outside applications: only the Pemda's administrator issues and revokes them.
+  'complaints.open311.manage': { roles: ['admin_pemda'] },
   'ikm.read': { roles: [...PEMDA_WIDE, 'kepala_opd', 'operator_opd'], check: opdOrPemdaWide },
   'ikm.manage': { roles: ['admin_pemda'] },
 });

@@ -13,12 +13,16 @@ import {
   ZIkmUnitCreate,
   ZInvalidRequest,
   ZMergeRequest,
+  ZOpen311Client,
+  ZOpen311ClientCreate,
+  ZOpen311ClientCreated,
   ZReplyRequest,
   ZRerouteRequest,
   ZResolveRequest,
   ZService,
   ZServiceUpsert,
   ZSlaClass,
+  ZSlaClassUpsert,
   ZVerifyRequest,
 } from '../../../contracts/complaints';
 import { ZOk } from '../../../contracts/common';
@@ -27,13 +31,14 @@ import { AppError } from '../../http/errors';
 import { findStoredFile, unsafeOpenStoredFile } from '../../platform/files';
 import { requireUser } from '../../platform/tenant';
 import { pemdaById } from './cache';
-import { catalogue, invalidateCatalogue, listSlaClasses, upsertService } from './catalogue';
+import { catalogue, invalidateCatalogue, listSlaClasses, upsertService, upsertSlaClass } from './catalogue';
 import { dashboard } from './dashboard';
 import { escalateOverdue } from './deadlines';
 import { ComplaintErrors } from './errors';
 import { closeWithoutAction, mergeComplaint, replyToComplaint, rerouteComplaint, resolveComplaint, startWork, verifyComplaint } from './handling';
 import { createUnit, ikmReport, listUnits } from './ikm';
 import { renderIkmPdf } from './ikm-pdf';
+import { createOpen311Client, listOpen311Clients, revokeOpen311Client } from './open311-keys';
 import { ComplaintActions as A } from './policy';
 import { getComplaint, listComplaints, suggestDuplicates } from './queue';
 
@@ -76,6 +81,42 @@ export const complaintRoutes: FastifyPluginAsyncZod = async (app) => {
       await inTransaction(request.ctx, (tx) => upsertService(tx, actor.pemdaId, { ...request.body, code: request.params.code }, 'update'));
       invalidateCatalogue(actor.pemdaId);
       return { ok: true as const };
+    },
+  );
+
+  // Deadline classes (SP4N-LAPOR! 3/5/60 working days by default).
+  app.get('/complaints/sla-classes', { config: { action: A['complaints.read'] }, schema: { tags, summary: 'Deadline classes: working days to verify, first follow-up and resolve', response: { 200: z.object({ items: z.array(ZSlaClass) }) } } }, async (request) => ({
+    items: await listSlaClasses(request.ctx.db, requireUser(request.actor).pemdaId),
+  }));
+  app.post('/complaints/sla-classes', { config: { action: A['complaints.catalogue.manage'] }, schema: { tags, summary: 'Add a deadline class', body: ZSlaClassUpsert, response: { 201: ZSlaClass } } }, async (request, reply) => {
+    const actor = requireUser(request.actor);
+    return reply.code(201).send(await inTransaction(request.ctx, (tx) => upsertSlaClass(tx, actor.pemdaId, request.body, 'create')));
+  });
+  app.put(
+    '/complaints/sla-classes/:code',
+    { config: { action: A['complaints.catalogue.manage'] }, schema: { tags, summary: 'Change a deadline class (complaints already filed keep their due dates)', params: z.object({ code: z.string().max(30) }), body: ZSlaClassUpsert.omit({ code: true }), response: { 200: ZSlaClass } } },
+    async (request) => {
+      const actor = requireUser(request.actor);
+      return inTransaction(request.ctx, (tx) => upsertSlaClass(tx, actor.pemdaId, { ...request.body, code: request.params.code }, 'update'));
+    },
+  );
+
+  // Open311 client applications and their api_keys.
+  const keys = { action: A['complaints.open311.manage'] };
+  app.get('/complaints/open311-clients', { config: keys, schema: { tags, summary: 'Open311 client applications (the keys themselves are never shown again)', response: { 200: z.object({ items: z.array(ZOpen311Client) }) } } }, async (request) => ({
+    items: await listOpen311Clients(request.ctx.db, requireUser(request.actor).pemdaId),
+  }));
+  app.post('/complaints/open311-clients', { config: keys, schema: { tags, summary: 'Create an api_key for a client application; the answer is the only time the key is shown', body: ZOpen311ClientCreate, response: { 201: ZOpen311ClientCreated } } }, async (request, reply) => {
+    const actor = requireUser(request.actor);
+    const created = await inTransaction(request.ctx, (tx) => createOpen311Client(tx, actor.pemdaId, request.body.name));
+    return reply.code(201).header('Cache-Control', 'no-store').send(created);
+  });
+  app.post(
+    '/complaints/open311-clients/:clientId/revoke',
+    { config: keys, schema: { tags, summary: 'Revoke a client application\'s api_key (refused within a minute on every server)', params: z.object({ clientId: z.uuid() }), body: z.object({}).optional(), response: { 200: ZOpen311Client } } },
+    async (request) => {
+      const actor = requireUser(request.actor);
+      return inTransaction(request.ctx, (tx) => revokeOpen311Client(tx, actor.pemdaId, request.params.clientId));
     },
   );
 

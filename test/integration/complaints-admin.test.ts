@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cachedCalendar } from '../../src/server/modules/complaints/cache';
+import { verifyAuditChain } from '../../src/server/platform/audit';
+import { buildPemda, buildUser } from '../factories';
+import { createTestApp, type TestApp } from '../support/app';
+import { complaintFixture, form, SEMABUNG_LAMA, type ComplaintFixture } from './complaints-support';
+
+/** Issue 6 admin: deadline classes and Open311 api_keys through the staff API (the screens use these routes). */
+let t: TestApp;
+let f: ComplaintFixture;
+let other: ComplaintFixture;
+let admin: string;
+let otherAdmin: string;
+let sekda: string;
+
+beforeAll(async () => {
+  process.env.PAMONG_OPEN311_RATE_PER_MINUTE = '1000';
+  t = await createTestApp();
+  f = await complaintFixture(t.database.db, await buildPemda(t.database.db, '19.71'));
+  other = await complaintFixture(t.database.db, await buildPemda(t.database.db));
+  admin = (await buildUser(t.database.db, f.pemdaId, 'admin_pemda')).cookie;
+  otherAdmin = (await buildUser(t.database.db, other.pemdaId, 'admin_pemda')).cookie;
+  sekda = (await buildUser(t.database.db, f.pemdaId, 'sekda')).cookie;
+});
+afterAll(async () => t?.close());
+
+const postOpen311 = (apiKey: string) =>
+  t.request({
+    method: 'POST',
+    url: '/open311/v2/requests.json',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: form({ api_key: apiKey, jurisdiction_id: '19.71', service_code: 'SAMPAH', lat: String(SEMABUNG_LAMA.lat), long: String(SEMABUNG_LAMA.lng), description: 'Sampah menumpuk' }),
+  });
+
+describe('deadline classes', () => {
+  it('lists the SP4N-LAPOR! defaults 3/5/60 and lets the admin change and add classes, audited', async () => {
+    const list = await t.request({ method: 'GET', url: '/api/v1/complaints/sla-classes', cookie: sekda });
+    expect(list.statusCode).toBe(200);
+    const standar = (list.json() as { items: Array<Record<string, unknown>> }).items.find((c) => c.code === 'standar');
+    expect(standar).toMatchObject({ verifyDays: 3, respondDays: 5, resolveDays: 60 });
+
+    const forbidden = await t.request({ method: 'PUT', url: '/api/v1/complaints/sla-classes/standar', cookie: sekda, payload: { name: 'X', verifyDays: 1, respondDays: 2, resolveDays: 3, legalBasis: 'x' } });
+    expect(forbidden.statusCode).toBe(403);
+
+    const changed = await t.request({ method: 'PUT', url: '/api/v1/complaints/sla-classes/segera', cookie: admin, payload: { name: 'Segera', verifyDays: 1, respondDays: 1, resolveDays: 7, legalBasis: 'Perkada 1/2026' } });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ code: 'segera', resolveDays: 7 });
+
+    const disorder = await t.request({ method: 'PUT', url: '/api/v1/complaints/sla-classes/segera', cookie: admin, headers: { 'accept-language': 'en' }, payload: { name: 'Segera', verifyDays: 5, respondDays: 2, resolveDays: 7, legalBasis: 'x' } });
+    expect(disorder.statusCode).toBe(400);
+    expect((disorder.json() as { code: string }).code).toBe('COMPLAINT_SLA_ORDER');
+
+    const created = await t.request({ method: 'POST', url: '/api/v1/complaints/sla-classes', cookie: admin, payload: { code: 'kilat', name: 'Kilat', verifyDays: 1, respondDays: 1, resolveDays: 3, legalBasis: 'Perkada 1/2026' } });
+    expect(created.statusCode).toBe(201);
+    const again = await t.request({ method: 'POST', url: '/api/v1/complaints/sla-classes', cookie: admin, payload: { code: 'kilat', name: 'Kilat', verifyDays: 1, respondDays: 1, resolveDays: 3, legalBasis: 'x' } });
+    expect(again.statusCode).toBe(409);
+    const bad = await t.request({ method: 'POST', url: '/api/v1/complaints/sla-classes', cookie: admin, payload: { code: 'Bad Code', name: 'x', verifyDays: 0, respondDays: 1, resolveDays: 3, legalBasis: 'x' } });
+    expect(bad.statusCode).toBe(400);
+
+    // Another Pemda's classes are its own: its 'segera' is unchanged.
+    const theirs = await t.request({ method: 'GET', url: '/api/v1/complaints/sla-classes', cookie: otherAdmin });
+    expect((theirs.json() as { items: Array<Record<string, unknown>> }).items.find((c) => c.code === 'segera')).toMatchObject({ resolveDays: 14 });
+    expect((theirs.json() as { items: Array<Record<string, unknown>> }).items.some((c) => c.code === 'kilat')).toBe(false);
+
+    const audit = await t.database.db.selectFrom('audit_log').select('action').where('pemda_id', '=', f.pemdaId).where('entity_type', '=', 'complaint_sla_class').orderBy('seq').execute();
+    expect(audit.map((a) => a.action)).toEqual(['complaints.sla_class.updated', 'complaints.sla_class.created']);
+  });
+
+  it('a service moved to a changed class gives new complaints its deadlines', async () => {
+    const services = await t.request({ method: 'GET', url: '/api/v1/complaints/services', cookie: admin });
+    const sampah = (services.json() as { items: Array<Record<string, unknown>> }).items.find((s) => s.code === 'SAMPAH') as Record<string, unknown>;
+    const { code: _code, opdName: _opdName, ...body } = sampah;
+    const put = await t.request({ method: 'PUT', url: '/api/v1/complaints/services/SAMPAH', cookie: admin, payload: { ...body, slaClass: 'kilat' } });
+    expect(put.statusCode).toBe(200);
+    const res = await postOpen311(f.apiKey);
+    expect(res.statusCode).toBe(200);
+    const code = (res.json() as Array<{ service_request_id: string }>)[0]?.service_request_id as string;
+    const row = await t.database.db.selectFrom('complaint').select(['sla_class', 'received_on', 'resolve_due']).where('code', '=', code).executeTakeFirstOrThrow();
+    expect(row.sla_class).toBe('kilat');
+    const calendar = await cachedCalendar(t.database.db, f.pemdaId);
+    expect(String(row.resolve_due)).toBe(calendar.addWorkingDays(String(row.received_on), 3));
+  });
+});
+
+describe('Open311 api_keys', () => {
+  it('creates a key shown once, lists without it, revokes it so POSTs are refused; other Pemdas see 404', async () => {
+    const denied = await t.request({ method: 'POST', url: '/api/v1/complaints/open311-clients', cookie: sekda, payload: { name: 'Aplikasi X' } });
+    expect(denied.statusCode).toBe(403);
+
+    const created = await t.request({ method: 'POST', url: '/api/v1/complaints/open311-clients', cookie: admin, payload: { name: 'Aplikasi Warga' } });
+    expect(created.statusCode).toBe(201);
+    expect(created.headers['cache-control']).toBe('no-store');
+    const client = created.json() as { id: string; key: string; keyPrefix: string; active: boolean };
+    expect(client.key).toMatch(/^p311_[A-Za-z0-9_-]{32}$/);
+    expect(client.key.startsWith(client.keyPrefix)).toBe(true);
+    expect((await postOpen311(client.key)).statusCode).toBe(200);
+
+    const list = await t.request({ method: 'GET', url: '/api/v1/complaints/open311-clients', cookie: admin });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).not.toContain(client.key);
+    expect(list.body).not.toContain('hash');
+    const items = (list.json() as { items: Array<{ id: string; name: string; active: boolean }> }).items;
+    expect(items.map((i) => i.name).sort()).toEqual(['Aplikasi Uji', 'Aplikasi Warga']);
+
+    const foreign = await t.request({ method: 'POST', url: `/api/v1/complaints/open311-clients/${client.id}/revoke`, cookie: otherAdmin, payload: {} });
+    expect(foreign.statusCode).toBe(404);
+    expect((await postOpen311(client.key)).statusCode).toBe(200);
+
+    const revoked = await t.request({ method: 'POST', url: `/api/v1/complaints/open311-clients/${client.id}/revoke`, cookie: admin, payload: {} });
+    expect(revoked.statusCode).toBe(200);
+    expect(revoked.json()).toMatchObject({ id: client.id, active: false });
+    const refused = await postOpen311(client.key);
+    expect(refused.statusCode).toBe(403);
+    // The fixture's own key still works.
+    expect((await postOpen311(f.apiKey)).statusCode).toBe(200);
+
+    const audit = await t.database.db.selectFrom('audit_log').select(['action', 'diff']).where('pemda_id', '=', f.pemdaId).where('entity_type', '=', 'open311_client').orderBy('seq').execute();
+    expect(audit.map((a) => a.action)).toEqual(['open311.client.created', 'open311.client.created', 'open311.client.revoked']);
+    expect(JSON.stringify(audit)).not.toContain(client.key);
+    expect(await verifyAuditChain(t.database.db, f.pemdaId)).toMatchObject({ ok: true });
+  });
+});
