@@ -276,6 +276,41 @@ export const ZCoverage = z.object({
   interventionsByKode: z.record(z.string(), z.number()),
 });
 
+const COMPLAINT_STATUSES = ['received', 'verified', 'in_progress', 'followed_up', 'closed', 'invalid', 'archived', 'transferred', 'merged'] as const;
+const ASSIGNMENT_STATUSES = ['belum', 'proses', 'selesai', 'terkendala', 'diterima', 'dibatalkan'] as const;
+export const ZTerritoryComplaints = z.object({
+  scope: z.enum(['pemda', 'opd']),
+  total: z.number(),
+  open: z.number(),
+  overdue: z.number(),
+  byStatus: z.array(z.object({ status: z.enum(COMPLAINT_STATUSES), count: z.number() })),
+  latest: z.array(
+    z.object({ id: ZUuid, code: z.string(), status: z.enum(COMPLAINT_STATUSES), serviceName: z.string(), opdName: z.string(), kelurahan: z.string().nullable(), receivedOn: z.string(), overdue: z.boolean(), link: z.string() }),
+  ),
+});
+export const ZTerritoryDirectives = z.object({
+  scope: z.enum(['pemda', 'opd']),
+  total: z.number(),
+  openAssignments: z.number(),
+  overdueAssignments: z.number(),
+  items: z.array(
+    z.object({
+      id: ZUuid,
+      number: z.string(),
+      text: z.string(),
+      priority: z.enum(['biasa', 'penting', 'segera']),
+      issuedAt: z.string(),
+      dueDate: z.string(),
+      reason: z.enum(['assigned', 'mentioned']),
+      superseded: z.boolean(),
+      assignments: z.array(z.object({ opdId: ZUuid, opdName: z.string(), status: z.enum(ASSIGNMENT_STATUSES), overdueDays: z.number() })),
+      link: z.string(),
+    }),
+  ),
+});
+export type TTerritoryComplaints = z.infer<typeof ZTerritoryComplaints>;
+export type TTerritoryDirectives = z.infer<typeof ZTerritoryDirectives>;
+
 export const ZTerritory = z.object({
   wilayah: z.object({ kode: z.string(), name: z.string(), level: z.string(), parent: z.object({ kode: z.string(), name: z.string() }).nullable() }),
   children: z.array(z.object({ kode: z.string(), name: z.string() })),
@@ -296,6 +331,10 @@ export const ZTerritory = z.object({
   interventions: z.array(ZIntervention),
   /** Other modules' records about this wilayah, when those modules exist. */
   related: z.array(z.object({ module: z.string(), title: z.string(), link: z.string() })),
+  /** Complaints located in the wilayah; null when the caller may not read complaints. */
+  complaints: ZTerritoryComplaints.nullable(),
+  /** Directives addressed to the territory's office or naming it; null when the caller may not read directives. */
+  directives: ZTerritoryDirectives.nullable(),
 });
 export type TTerritory = z.infer<typeof ZTerritory>;
 

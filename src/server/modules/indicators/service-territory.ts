@@ -7,13 +7,16 @@ import { IndicatorErrors } from './errors';
 import { findIndicators, storedLevels, wilayahOfPemda } from './repository';
 import { computeRanking } from './service-index';
 import { listInterventions } from './service-interventions';
+import { complaintsOfWilayah } from '../complaints/territory';
+import { directivesOfWilayah } from '../coordination/territory';
 
 const TREND_PERIODS = 12;
 
 /**
  * The page of one kecamatan or kelurahan for its camat or lurah: its indicators with their trend (a kecamatan's
- * aggregated from its kelurahan), its rank in the vulnerability index, its interventions, and links to what other
- * modules hold about it.
+ * aggregated from its kelurahan), its rank in the vulnerability index, its interventions, the complaints located in
+ * it and the directives that concern it (each read by its own module under that module's read policy: a caller who
+ * may not read complaints or directives gets no section), and links to what other modules hold about it.
  */
 export async function territory(ctx: Ctx, kode: string): Promise<TTerritory> {
   const actor = requireUser(ctx.actor);
@@ -75,6 +78,8 @@ export async function territory(ctx: Ctx, kode: string): Promise<TTerritory> {
   const interventions = await listInterventions(ctx, { wilayahKode: kode });
   // The office of the territory (kantor camat/lurah) from the org module: every module may read OPDs.
   const offices = await ctx.db.selectFrom('opd').select(['id', 'name']).where('pemda_id', '=', actor.pemdaId).where('wilayah_kode', '=', kode).execute();
+  const ref = { kode: self.kode, name: self.name, level } as const;
+  const [complaints, directives] = [await complaintsOfWilayah(ctx, actor, ref), await directivesOfWilayah(ctx, actor, ref)];
   return {
     wilayah: { kode: self.kode, name: self.name, level: self.level, parent: parent ? { kode: parent.kode, name: parent.name } : null },
     children: children.map((c) => ({ kode: c.kode, name: c.name })),
@@ -82,6 +87,8 @@ export async function territory(ctx: Ctx, kode: string): Promise<TTerritory> {
     rank,
     interventions,
     related: offices.map((o) => ({ module: 'org', title: o.name, link: `/opd/${o.id}` })),
+    complaints,
+    directives,
   };
 }
 

@@ -5,8 +5,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
 import { formatDate } from '../../lib/format';
+import type { TTerritoryComplaints, TTerritoryDirectives } from '../../../contracts/indicators';
 import { ContributionBar, formatValue, IndSchemas, SegmentLegend, Sparkline } from './shared';
-import { useS } from './strings';
+import { useS, type SKey } from './strings';
 
 /** One kecamatan or kelurahan: indicators and their trend, rank and its explanation, interventions, related records. */
 export default function TerritoryPage() {
@@ -74,6 +75,8 @@ export default function TerritoryPage() {
           </ul>
         )}
       </section>
+      {d.complaints && <ComplaintsSection data={d.complaints} />}
+      {d.directives && <DirectivesSection data={d.directives} />}
       {d.children.length > 0 && (
         <section className="ind-card" aria-labelledby="ind-t-children">
           <h2 id="ind-t-children">{s('childrenTitle')}</h2>
@@ -99,5 +102,85 @@ export default function TerritoryPage() {
         </section>
       )}
     </>
+  );
+}
+
+/** Complaints located in the wilayah (their kelurahan comes from the reporter's point): counts and the latest few. */
+function ComplaintsSection({ data }: { data: TTerritoryComplaints }) {
+  const s = useS();
+  const { lang } = useI18n();
+  return (
+    <section className="ind-card" aria-labelledby="ind-t-complaints" data-testid="territory-complaints">
+      <h2 id="ind-t-complaints">{s('complaintsTitle')}</h2>
+      {data.scope === 'opd' && <p className="ind-small ind-muted">{s('complaintsScopeOpd')}</p>}
+      {data.total === 0 ? (
+        <p className="ind-muted">{s('complaintsNone')}</p>
+      ) : (
+        <>
+          <p>
+            <strong>{s('complaintsCounts', { total: formatValue(data.total, lang, 0), open: formatValue(data.open, lang, 0), overdue: formatValue(data.overdue, lang, 0) })}</strong>
+          </p>
+          <ul className="ind-legend" aria-label={s('statusCounts')}>
+            {data.byStatus.map((b) => (
+              <li key={b.status}>
+                <span className="ind-badge">{s(`cst_${b.status}` as SKey)}: {formatValue(b.count, lang, 0)}</span>
+              </li>
+            ))}
+          </ul>
+          <ul className="ind-list">
+            {data.latest.map((c) => (
+              <li key={c.id}>
+                <Link className="ind-link" to={c.link}>{c.code}</Link> · {c.serviceName}
+                <div className="ind-small ind-muted">
+                  {formatDate(c.receivedOn, lang)} · {s(`cst_${c.status}` as SKey)} · {c.opdName}
+                  {c.kelurahan ? ` · ${c.kelurahan}` : ''} {c.overdue && <span className="ind-badge bad">{s('overdueBadge')}</span>}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Directives addressed to the kantor camat/lurah or naming the wilayah, with the follow-up status of each office. */
+function DirectivesSection({ data }: { data: TTerritoryDirectives }) {
+  const s = useS();
+  const { lang } = useI18n();
+  return (
+    <section className="ind-card" aria-labelledby="ind-t-directives" data-testid="territory-directives">
+      <h2 id="ind-t-directives">{s('directivesTitle')}</h2>
+      {data.scope === 'opd' && <p className="ind-small ind-muted">{s('directivesScopeOpd')}</p>}
+      {data.total === 0 ? (
+        <p className="ind-muted">{s('directivesNone')}</p>
+      ) : (
+        <>
+          <p>
+            <strong>{s('directivesCounts', { total: formatValue(data.total, lang, 0), open: formatValue(data.openAssignments, lang, 0), overdue: formatValue(data.overdueAssignments, lang, 0) })}</strong>
+          </p>
+          <ul className="ind-list">
+            {data.items.map((d) => (
+              <li key={d.id}>
+                <Link className="ind-link" to={d.link}>{d.number}</Link> {d.reason === 'mentioned' && <span className="ind-badge">{s('directiveMentioned')}</span>}{' '}
+                {d.superseded && <span className="ind-badge warn">{s('directiveSuperseded')}</span>}
+                <div className="ind-small">{d.text}</div>
+                <div className="ind-small ind-muted">
+                  {formatDate(d.issuedAt, lang)} · {s('directiveDue', { date: formatDate(d.dueDate, lang) })}
+                </div>
+                <ul className="ind-small ind-assign">
+                  {d.assignments.map((a) => (
+                    <li key={a.opdId}>
+                      {a.opdName}: <span className={`ind-badge ${a.overdueDays > 0 ? 'bad' : a.status === 'diterima' ? 'ok' : a.status === 'terkendala' ? 'warn' : ''}`}>{s(`ast_${a.status}` as SKey)}</span>
+                      {a.overdueDays > 0 && ` ${s('overdueDays', { days: a.overdueDays })}`}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
   );
 }
