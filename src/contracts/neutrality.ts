@@ -83,6 +83,7 @@ export const ZCampaignCreate = z.object({
   startsOn: ZDate,
   endsOn: ZDate,
 });
+export const ZReminderResult = z.object({ sent: z.number() });
 export const ZMyPledge = z.object({ campaign: ZCampaign.nullable(), signedAt: z.string().nullable(), canSign: z.boolean() });
 export const ZPledgeProgressRow = z.object({ opdId: z.string(), opdName: z.string(), signed: z.number(), total: z.number(), ratio: z.number().nullable() });
 export const ZPledgeProgress = z.object({ campaign: ZCampaign.nullable(), rows: z.array(ZPledgeProgressRow), signed: z.number(), total: z.number() });
@@ -166,7 +167,11 @@ export const ZSanction = z.object({
   endsOn: ZDate.nullable(),
   disciplineRef: z.string().nullable(),
   status: z.enum(['berjalan', 'selesai']),
+  /** The TPP effect recorded in the discipline registry (PP 94/2021 art. 8(3)): null for ethics-track sanctions. */
+  tpp: z.object({ cutPercent: z.number(), fromMonth: z.string(), untilMonth: z.string().nullable() }).nullable(),
 });
+export const ZSanctionQuery = z.object({ status: z.enum(['berjalan', 'selesai']).optional() });
+export const ZSanctionList = z.object({ items: z.array(ZSanction), counts: z.object({ berjalan: z.number(), selesai: z.number() }) });
 export const ZCaseDetail = ZCaseSummary.extend({
   reported: z.object({ pegawaiId: z.string().nullable(), name: z.string(), nip: z.string().nullable(), opdId: z.string().nullable(), opdName: z.string().nullable() }),
   occurredOn: ZDate,
@@ -218,6 +223,10 @@ export const ZReveal = z.object({
   createdAt: z.string(),
 });
 export const ZRevealList = z.object({ items: z.array(ZReveal) });
+/** Who may receive a revealed identity: active accounts of the Pemda with a leadership, BKPSDM or Inspectorate role. */
+export const ZRevealRecipient = z.object({ id: z.string(), name: z.string(), role: z.string() });
+export const ZRevealRecipients = z.object({ items: z.array(ZRevealRecipient) });
+export type TRevealRecipient = z.infer<typeof ZRevealRecipient>;
 
 // ---- Statistics (aggregates only; cells under 3 suppressed) ----
 export const ZStatCell = z.object({ key: z.string(), label: z.string(), count: z.number().nullable() });

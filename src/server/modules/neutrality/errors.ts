@@ -31,5 +31,7 @@ export const NeutralityErrors = defineErrors({
   NTR_REVEAL_SELF_APPROVE: { status: 403, id: 'Persetujuan harus diberikan oleh penangan lain, bukan oleh yang meminta.', en: 'Another handler must approve, not the one who asked.' },
   NTR_REVEAL_DECIDED: { status: 409, id: 'Permintaan ini sudah diputuskan.', en: 'This request has already been decided.' },
   NTR_REVEAL_RECIPIENT: { status: 400, id: 'Penerima harus akun aktif Pemda ini dengan peran pimpinan, BKPSDM atau Inspektorat.', en: 'The recipient must be an active account of this Pemda with a leadership, BKPSDM or Inspectorate role.' },
+  NTR_CAMPAIGN_NOT_FOUND: { status: 404, id: 'Kampanye ikrar tidak ditemukan.', en: 'Pledge campaign not found.' },
+  NTR_CAMPAIGN_NOT_RUNNING: { status: 409, id: 'Pengingat hanya dapat dikirim selama kampanye ikrar berjalan ({start} s.d. {end}).', en: 'Reminders can only be sent while the pledge campaign runs ({start} to {end}).' },
   NTR_UPLOAD_MISSING: { status: 400, id: 'Tidak ada berkas yang diunggah.', en: 'No file was uploaded.' },
 });

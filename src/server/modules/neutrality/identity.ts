@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { ZReporterIdentity, ZReveal, ZRevealCreate, ZRevealDecision } from '../../../contracts/neutrality';
+import type { TRevealRecipient, ZReporterIdentity, ZReveal, ZRevealCreate, ZRevealDecision } from '../../../contracts/neutrality';
 import { inTransaction, type Ctx, type UserActor } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { writeAudit } from '../../platform/audit';
@@ -18,6 +18,27 @@ import { neutralitySettings, openIdentity, reporterBox } from './settings';
  */
 type TIdentity = z.infer<typeof ZReporterIdentity>;
 type TReveal = z.infer<typeof ZReveal>;
+
+/**
+ * The people a handler may name as the recipient of a reveal (the recipient picker of the case page): active
+ * accounts of the Pemda whose role may open an identity (PEMDA_WIDE), without the asking handler. Names and roles
+ * only; only a handler of the case may ask.
+ */
+export async function listRevealRecipients(ctx: Ctx, actor: UserActor, caseId: string): Promise<TRevealRecipient[]> {
+  const { access } = await loadCaseFor(ctx.db, actor, caseId);
+  if (access !== 'handler') throw new AppError(NeutralityErrors.NTR_CASE_NOT_FOUND);
+  const rows = await ctx.db
+    .selectFrom('app_user')
+    .select(['id', 'name', 'role'])
+    .where('pemda_id', '=', actor.pemdaId)
+    .where('active', '=', true)
+    .where('role', 'in', PEMDA_WIDE.filter((r) => r !== 'superadmin'))
+    .where('id', '<>', actor.userId)
+    .orderBy('name')
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, role: r.role }));
+}
 
 export async function viewIdentity(ctx: Ctx, actor: UserActor, caseId: string, dataDir: string): Promise<TIdentity> {
   const row = await ctx.db.selectFrom('ntr_case').select(['id', 'reporter_sealed']).where('pemda_id', '=', actor.pemdaId).where('id', '=', caseId).executeTakeFirst();

@@ -1,10 +1,13 @@
-import { inTransaction, type Ctx } from '../../http/context';
+import { sql } from 'kysely';
+import { inTransaction, type Ctx, type UserActor } from '../../http/context';
+import { AppError } from '../../http/errors';
 import { writeAudit } from '../../platform/audit';
 import { loadCalendar } from '../../platform/calendar';
 import type { ScheduledJobDef } from '../../platform/jobs';
 import { notify } from '../../platform/notifications';
 import { NeutralityNotifications } from './notification-kinds';
-import { currentCampaign } from './pledge';
+import { NeutralityErrors } from './errors';
+import { currentCampaign, listCampaigns } from './pledge';
 import { neutralitySettings } from './settings';
 
 /**
@@ -82,6 +85,49 @@ export async function sendPledgeReminders(ctx: Ctx, pemdaId: string): Promise<nu
     await writeAudit(tx, { pemdaId, action: 'neutrality.pledge_reminders_sent', entityType: 'ntr_pledge_campaign', entityId: campaignId, detail: { count: users.length } });
   });
   return users.length;
+}
+
+/**
+ * "Send reminders now" from the campaign screen: every ASN account that has not signed the campaign and was not
+ * reminded in the last 20 hours (so a second click the same day reminds nobody twice). Audited, in one transaction.
+ */
+export async function sendCampaignRemindersNow(ctx: Ctx, actor: UserActor, campaignId: string): Promise<number> {
+  const pemdaId = actor.pemdaId;
+  const campaign = (await listCampaigns(ctx.db, pemdaId)).find((c) => c.id === campaignId);
+  if (!campaign) throw new AppError(NeutralityErrors.NTR_CAMPAIGN_NOT_FOUND);
+  const today = (await loadCalendar(ctx.db, pemdaId)).today();
+  if (today < campaign.startsOn || today > campaign.endsOn) throw new AppError(NeutralityErrors.NTR_CAMPAIGN_NOT_RUNNING, { start: campaign.startsOn, end: campaign.endsOn });
+  return inTransaction(ctx, async (tx) => {
+    const users = await tx.db
+      .selectFrom('app_user as u')
+      .leftJoin('ntr_pledge as g', (join) => join.onRef('g.pemda_id', '=', 'u.pemda_id').onRef('g.pegawai_id', '=', 'u.pegawai_id').on('g.campaign_id', '=', campaignId))
+      .leftJoin('ntr_pledge_reminder as r', (join) => join.onRef('r.pemda_id', '=', 'u.pemda_id').onRef('r.user_id', '=', 'u.id').on('r.campaign_id', '=', campaignId))
+      .select('u.id')
+      .where('u.pemda_id', '=', pemdaId)
+      .where('u.active', '=', true)
+      .where('u.pegawai_id', 'is not', null)
+      .where('g.pegawai_id', 'is', null)
+      .where((eb) => eb.or([eb('r.user_id', 'is', null), eb('r.sent_at', '<', sql<Date>`now() - interval '20 hours'`)]))
+      .limit(5000)
+      .execute();
+    if (users.length > 0) {
+      await tx.db
+        .insertInto('ntr_pledge_reminder')
+        .values(users.map((u) => ({ pemda_id: pemdaId, campaign_id: campaignId, user_id: u.id })))
+        .onConflict((oc) => oc.columns(['pemda_id', 'campaign_id', 'user_id']).doUpdateSet({ sent_at: sql<Date>`now()` }))
+        .execute();
+      await notify(tx, {
+        pemdaId,
+        recipients: users.map((u) => u.id),
+        kind: NeutralityNotifications['neutrality.pledge_reminder'],
+        title: { id: `Tandatangani ikrar netralitas: ${campaign.title}`, en: `Sign the neutrality pledge: ${campaign.title}` },
+        body: { id: `Kampanye ikrar berakhir ${campaign.endsOn}.`, en: `The pledge campaign ends on ${campaign.endsOn}.` },
+        link: '/netralitas/ikrar',
+      });
+    }
+    await writeAudit(tx, { pemdaId, action: 'neutrality.pledge_reminders_sent', entityType: 'ntr_pledge_campaign', entityId: campaignId, detail: { count: users.length, manual: true } });
+    return users.length;
+  });
 }
 
 export const NEUTRALITY_JOBS: ScheduledJobDef[] = [

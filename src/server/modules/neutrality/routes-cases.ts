@@ -16,7 +16,9 @@ import {
   ZRevealCreate,
   ZRevealDecision,
   ZRevealList,
-  ZSanction,
+  ZRevealRecipients,
+  ZSanctionList,
+  ZSanctionQuery,
   ZVerifyRequest,
 } from '../../../contracts/neutrality';
 import { inTransaction } from '../../http/context';
@@ -27,7 +29,7 @@ import { requireUser } from '../../platform/tenant';
 import { addCaseEvent, closeCase, decideCase, recommendCase, recordReferralReply, referCase, verifyCase } from './case-actions';
 import { caseDetail, listCases } from './cases';
 import { NeutralityErrors } from './errors';
-import { decideReveal, listReveals, requestReveal, viewIdentity } from './identity';
+import { decideReveal, listRevealRecipients, listReveals, requestReveal, viewIdentity } from './identity';
 import { NeutralityActions as A } from './policy';
 import { listSanctions } from './sanctions';
 
@@ -121,7 +123,15 @@ export const neutralityCaseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/neutrality/sanctions', { config: { action: A['neutrality.sanction.read'] }, schema: { tags, summary: 'Sanction registry of neutrality cases', response: { 200: z.object({ items: z.array(ZSanction) }) } } }, async (request) => ({
-    items: await listSanctions(request.ctx.db, requireUser(request.actor).pemdaId),
-  }));
+  app.get(
+    '/neutrality/cases/:caseId/reveal-recipients',
+    { config: { action: A['neutrality.identity.reveal'] }, schema: { tags, summary: 'Who may receive a revealed identity (the recipient picker): handlers of the case only', params: ZCase, response: { 200: ZRevealRecipients } } },
+    async (request) => ({ items: await listRevealRecipients(request.ctx, requireUser(request.actor), request.params.caseId) }),
+  );
+
+  app.get(
+    '/neutrality/sanctions',
+    { config: { action: A['neutrality.sanction.read'] }, schema: { tags, summary: 'Sanction registry of neutrality cases, by status, with the TPP effect', querystring: ZSanctionQuery, response: { 200: ZSanctionList } } },
+    async (request) => listSanctions(request.ctx.db, requireUser(request.actor).pemdaId, request.query.status),
+  );
 };

@@ -11,6 +11,7 @@ import {
   ZNeutralitySettings,
   ZPledgeProgress,
   ZReceipt,
+  ZReminderResult,
   ZStaffReport,
   ZStats,
   ZUploaded,
@@ -20,6 +21,7 @@ import { writeAudit } from '../../platform/audit';
 import { loadCalendar } from '../../platform/calendar';
 import { requireUser } from '../../platform/tenant';
 import { createElection, currentBanners, listElections } from './election';
+import { sendCampaignRemindersNow } from './jobs';
 import { createCampaign, listCampaigns, myPledge, pledgeProgress, signPledge } from './pledge';
 import { NeutralityActions as A } from './policy';
 import { submitInternal, submitStaffEntered } from './reports';
@@ -69,6 +71,12 @@ export const neutralityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/neutrality/campaigns', { config: { action: A['neutrality.campaign.manage'] }, schema: { tags, summary: 'Start a pledge campaign', body: ZCampaignCreate, response: { 201: ZCampaign } } }, async (request, reply) =>
     reply.code(201).send(await createCampaign(request.ctx, requireUser(request.actor), request.body)),
+  );
+
+  app.post(
+    '/neutrality/campaigns/:campaignId/reminders',
+    { config: { action: A['neutrality.campaign.manage'] }, schema: { tags, summary: 'Remind every ASN who has not signed yet (at most once in 20 hours each)', params: z.object({ campaignId: z.uuid() }), response: { 200: ZReminderResult } } },
+    async (request) => ({ sent: await sendCampaignRemindersNow(request.ctx, requireUser(request.actor), request.params.campaignId) }),
   );
 
   app.get('/neutrality/pledge/me', { config: { action: A['neutrality.pledge.sign'] }, schema: { tags, summary: 'My pledge in the current campaign', response: { 200: ZMyPledge } } }, async (request) =>

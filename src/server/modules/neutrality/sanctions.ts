@@ -1,10 +1,10 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { ZSanction } from '../../../contracts/neutrality';
 import type { DB } from '../../db/schema';
 import type { TxCtx } from '../../http/context';
 import { writeAudit } from '../../platform/audit';
-import { recordSanction as recordDisciplineSanction } from '../attendance/discipline';
+import { monthPlus, recordSanction as recordDisciplineSanction } from '../attendance/discipline';
 import type { Pp94Level, Track } from './tables';
 
 type TSanction = z.infer<typeof ZSanction>;
@@ -88,7 +88,10 @@ function sanctionQuery(db: Kysely<DB>, pemdaId: string) {
     .innerJoin('ntr_case as c', (join) => join.onRef('c.pemda_id', '=', 's.pemda_id').onRef('c.id', '=', 's.case_id'))
     .innerJoin('pegawai as p', (join) => join.onRef('p.pemda_id', '=', 's.pemda_id').onRef('p.id', '=', 's.pegawai_id'))
     .leftJoin('opd as o', (join) => join.onRef('o.pemda_id', '=', 'p.pemda_id').onRef('o.id', '=', 'p.opd_id'))
+    // The TPP effect as the discipline registry holds it (the attendance module's TPP reads the same row).
+    .leftJoin('disc_sanction as d', (join) => join.onRef('d.pemda_id', '=', 's.pemda_id').on(sql<boolean>`d.id::text = s.discipline_ref`))
     .select(['s.id', 's.case_id', 'c.number', 's.pegawai_id', 'p.name', 'o.name as opd_name', 's.track', 's.level', 's.sanction', 's.decision_number', 's.decided_on', 's.starts_on', 's.ends_on', 's.discipline_ref', 's.status'])
+    .select(['d.tpp_cut_percent', 'd.start_month', 'd.months'])
     .where('s.pemda_id', '=', pemdaId);
 }
 
@@ -109,6 +112,7 @@ const present = (r: Row): TSanction => ({
   endsOn: r.ends_on,
   disciplineRef: r.discipline_ref,
   status: r.status,
+  tpp: r.start_month === null ? null : { cutPercent: Number(r.tpp_cut_percent ?? 0), fromMonth: r.start_month, untilMonth: r.months && r.months > 0 ? monthPlus(r.start_month, r.months - 1) : null },
 });
 
 export async function sanctionOfCase(db: Kysely<DB>, pemdaId: string, caseId: string): Promise<TSanction | null> {
@@ -116,9 +120,14 @@ export async function sanctionOfCase(db: Kysely<DB>, pemdaId: string, caseId: st
   return row ? present(row) : null;
 }
 
-/** The registry: decided sanctions only (no reporter data is stored with them). */
-export async function listSanctions(db: Kysely<DB>, pemdaId: string): Promise<TSanction[]> {
-  return (await sanctionQuery(db, pemdaId).orderBy('s.decided_on', 'desc').limit(1000).execute()).map(present);
+/** The registry: decided sanctions only (no reporter data is stored with them), optionally by status, with counts. */
+export async function listSanctions(db: Kysely<DB>, pemdaId: string, status?: 'berjalan' | 'selesai'): Promise<{ items: TSanction[]; counts: { berjalan: number; selesai: number } }> {
+  let query = sanctionQuery(db, pemdaId);
+  if (status) query = query.where('s.status', '=', status);
+  const items = (await query.orderBy('s.decided_on', 'desc').orderBy('c.number').limit(1000).execute()).map(present);
+  const counted = await db.selectFrom('ntr_sanction').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).where('pemda_id', '=', pemdaId).groupBy('status').execute();
+  const count = (s: string) => Number(counted.find((r) => r.status === s)?.n ?? 0);
+  return { items, counts: { berjalan: count('berjalan'), selesai: count('selesai') } };
 }
 
 /** Proven neutrality cases of a pegawai: the neutrality record a staffing proposal shows as merit evidence. */
