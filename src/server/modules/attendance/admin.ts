@@ -3,10 +3,12 @@ import type { z } from 'zod';
 import type { ZDeviceCreate, ZOfficeCreate, ZPinMapRequest, ZRosterRequest, ZRuleCreate } from '../../../contracts/attendance';
 import { inTransaction, type Ctx } from '../../http/context';
 import { AppError } from '../../http/errors';
+import { zodFieldErrors } from '../../http/validation-messages';
 import { writeAudit } from '../../platform/audit';
 import { validateGeometry } from '../../platform/geo';
 import { authorize } from '../../platform/policy';
 import { evaluateDiscipline } from './discipline';
+import { addDays } from '../../platform/calendar';
 import { AttendanceErrors } from './errors';
 import { AttendanceActions } from './policy';
 import { RULE_DEFAULTS, RULE_SCHEMAS } from './rules';
@@ -113,10 +115,18 @@ export async function listRules(ctx: Ctx, pemdaId: string) {
 export async function addRule(ctx: Ctx, pemdaId: string, userId: string | null, input: z.infer<typeof ZRuleCreate>) {
   const parsed = RULE_SCHEMAS[input.kind].safeParse(input.body);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError(AttendanceErrors.ATT_RULE_INVALID, { reason: `${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim() });
+    const errors = zodFieldErrors(parsed.error.issues, ctx.lang, 'body');
+    throw new AppError(AttendanceErrors.ATT_RULE_INVALID, { reason: errors[0]?.message ?? '' }, errors);
   }
   if (input.opdId && input.kind !== 'schedule') throw new AppError(AttendanceErrors.ATT_RULE_INVALID, { reason: 'opdId hanya untuk jadwal' });
+  if (input.kind === 'schedule') {
+    const bad = (parsed.data as { ramadan?: Array<{ from: string; to: string; name: string }> }).ramadan?.find((r) => r.to < r.from);
+    if (bad) throw new AppError(AttendanceErrors.ATT_RULE_INVALID, { reason: `Ramadan ${bad.name}: ${bad.to} < ${bad.from}` });
+  }
+  if (input.opdId) {
+    const opd = await ctx.db.selectFrom('opd').select('id').where('pemda_id', '=', pemdaId).where('id', '=', input.opdId).executeTakeFirst();
+    if (!opd) throw new AppError(AttendanceErrors.ATT_OPD_NOT_FOUND);
+  }
   const row = await inTransaction(ctx, async (tx) => {
     const created = await tx.db
       .insertInto('att_rule_set')
@@ -148,7 +158,8 @@ export async function saveRoster(ctx: Ctx, pemdaId: string, input: z.infer<typeo
       .onConflict((oc) => oc.columns(['pemda_id', 'pegawai_id', 'date']).doUpdateSet((eb) => ({ shift_name: eb.ref('excluded.shift_name'), start_time: eb.ref('excluded.start_time'), end_time: eb.ref('excluded.end_time') })))
       .execute();
     const dates = input.entries.map((e) => e.date).sort();
-    const result = await recomputeDays(tx.db, pemdaId, { from: dates[0] as string, to: dates[dates.length - 1] as string, pegawaiIds: ids });
+    // A night shift's check-out falls on the next morning: that day is recomputed too.
+    const result = await recomputeDays(tx.db, pemdaId, { from: dates[0] as string, to: addDays(dates[dates.length - 1] as string, 1), pegawaiIds: ids });
     await evaluateDiscipline(tx, pemdaId, result.touched);
     await writeAudit(tx, { pemdaId, action: 'attendance.roster_saved', entityType: 'att_roster', entityId: null, detail: { entries: input.entries.length, pegawai: ids.length, from: dates[0], to: dates[dates.length - 1] } });
     return { saved: input.entries.length, recomputedDays: result.days };

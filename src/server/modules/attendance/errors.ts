@@ -2,6 +2,9 @@ import { defineErrors } from '../../http/errors';
 
 export const AttendanceErrors = defineErrors({
   ATT_NO_PEGAWAI: { status: 404, id: 'Akun Anda belum terhubung dengan data pegawai.', en: 'Your account is not linked to an employee record.' },
+  ATT_OPD_NOT_FOUND: { status: 404, id: 'Perangkat Daerah tidak ditemukan.', en: 'Agency (OPD) not found.' },
+  ATT_LEAVE_NOT_CANCELLABLE: { status: 409, id: 'Pengajuan berstatus {status} tidak dapat dibatalkan.', en: 'A request in status {status} cannot be withdrawn.' },
+  ATT_LEAVE_NO_ATTACHMENT: { status: 404, id: 'Pengajuan ini tidak memiliki lampiran.', en: 'This request has no attachment.' },
   ATT_PEGAWAI_NOT_FOUND: { status: 404, id: 'Pegawai tidak ditemukan.', en: 'Employee not found.' },
   ATT_DEVICE_NOT_FOUND: { status: 404, id: 'Mesin presensi tidak ditemukan.', en: 'Attendance device not found.' },
   ATT_DEVICE_EXISTS: { status: 409, id: 'Kode mesin "{code}" sudah dipakai.', en: 'Device code "{code}" is already used.' },

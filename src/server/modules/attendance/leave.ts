@@ -91,3 +91,40 @@ export async function attachToLeave(ctx: Ctx, actor: UserActor, leaveId: string,
     await writeAudit(tx, { pemdaId: actor.pemdaId, action: 'attendance.leave_attachment', entityType: 'att_leave', entityId: leaveId, detail: { sha256 } });
   });
 }
+
+const DECIDERS = new Set(['bkpsdm', 'kepala_opd']);
+
+/**
+ * Withdraws a request: a pegawai their own pending one; the superior or BKPSDM a pending or approved one. Revoking
+ * an approval makes its days count again: they are recomputed (and the discipline ledger) in the same transaction.
+ */
+export async function cancelLeave(ctx: Ctx, actor: UserActor, leaveId: string, note: string | undefined): Promise<TLeave> {
+  await inTransaction(ctx, async (tx) => {
+    const row = await tx.db.selectFrom('att_leave').select(['id', 'pegawai_id', 'opd_id', 'status', 'start_date', 'end_date', 'kind', 'requested_by']).where('pemda_id', '=', actor.pemdaId).where('id', '=', leaveId).executeTakeFirst();
+    const own = !!row && row.pegawai_id === actor.pegawaiId;
+    if (!row || (!own && !DECIDERS.has(actor.role))) throw new AppError(AttendanceErrors.ATT_LEAVE_NOT_FOUND);
+    if (!own) authorize(actor, AttendanceActions['attendance.leave.decide'], { pemdaId: actor.pemdaId, opdId: row.opd_id });
+    const allowed = own ? row.status === 'diajukan' : row.status === 'diajukan' || row.status === 'disetujui';
+    if (!allowed) throw new AppError(AttendanceErrors.ATT_LEAVE_NOT_CANCELLABLE, { status: row.status });
+    await tx.db.updateTable('att_leave').set({ status: 'dibatalkan', decided_by: actor.userId, decided_at: new Date(), decision_note: note ?? null }).where('pemda_id', '=', actor.pemdaId).where('id', '=', leaveId).execute();
+    await writeAudit(tx, { pemdaId: actor.pemdaId, action: 'attendance.leave_cancelled', entityType: 'att_leave', entityId: leaveId, before: { status: row.status }, after: { status: 'dibatalkan', note: note ?? null } });
+    if (row.status === 'disetujui') {
+      const result = await recomputeDays(tx.db, actor.pemdaId, { from: row.start_date, to: row.end_date, pegawaiIds: [row.pegawai_id] });
+      await evaluateDiscipline(tx, actor.pemdaId, result.touched);
+    }
+    if (!own && row.requested_by) {
+      await notify(tx, { pemdaId: actor.pemdaId, recipients: [row.requested_by], kind: 'attendance.leave_decided', title: { id: `Pengajuan ${row.kind.replace(/_/g, ' ')} dibatalkan`, en: 'Leave request withdrawn' }, body: { id: `${row.start_date} s.d. ${row.end_date}`, en: `${row.start_date} to ${row.end_date}` }, link: '/absensi/cuti' });
+    }
+  });
+  return present((await baseQuery(ctx, actor.pemdaId).where('l.id', '=', leaveId).executeTakeFirstOrThrow()) as LeaveRow);
+}
+
+/** The attachment of a request, for its pegawai and for whoever may decide it; 404 for anyone else. */
+export async function leaveAttachmentOf(ctx: Ctx, actor: UserActor, leaveId: string): Promise<string> {
+  const row = await ctx.db.selectFrom('att_leave').select(['pegawai_id', 'opd_id', 'attachment_sha256']).where('pemda_id', '=', actor.pemdaId).where('id', '=', leaveId).executeTakeFirst();
+  const own = !!row && row.pegawai_id === actor.pegawaiId;
+  if (!row || (!own && !DECIDERS.has(actor.role))) throw new AppError(AttendanceErrors.ATT_LEAVE_NOT_FOUND);
+  if (!own) authorize(actor, AttendanceActions['attendance.leave.decide'], { pemdaId: actor.pemdaId, opdId: row.opd_id });
+  if (!row.attachment_sha256) throw new AppError(AttendanceErrors.ATT_LEAVE_NO_ATTACHMENT);
+  return row.attachment_sha256;
+}

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZCaseLedger, ZCaseList, ZCaseQuery, ZDecisionRequest, ZExaminationRequest, ZKinerjaImportResult, ZMonth, ZSummonsRequest, ZTppComputeResult, ZTppQuery, ZTppSheet } from '../../../contracts/attendance';
+import { ZSanctionList, ZSanctionQuery } from '../../../contracts/attendance-screens';
 import { AppError } from '../../http/errors';
 import { authorize } from '../../platform/policy';
 import { requireUser } from '../../platform/tenant';
@@ -12,6 +13,7 @@ import { recomputeDays } from './status';
 import { computeTppWithAudit, importKinerja, tppSheet, tppXlsx } from './tpp';
 import { monthRange } from './views';
 import { evaluateDiscipline } from './discipline';
+import { listSanctions } from './sanctions';
 import { inTransaction } from '../../http/context';
 import { loadCalendar } from '../../platform/calendar';
 
@@ -33,6 +35,10 @@ export const disciplineRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post('/discipline/cases/:caseId/decision', { config: { action: AttendanceActions['discipline.decide'] }, schema: { tags: ['discipline'], summary: 'Decide the sanction (authority matrix per level); records it in the sanction registry', params: caseParams, body: ZDecisionRequest, response: { 200: ZCaseLedger } } }, async (request) =>
     decideCase(request.ctx, requireUser(request.actor), request.params.caseId, request.body),
+  );
+
+  app.get('/discipline/sanctions', { config: { action: AttendanceActions['discipline.read'] }, schema: { tags: ['discipline'], summary: 'Sanction registry with TPP effect and duration (active=true: cutting TPP this month; heads of OPD: their OPD)', querystring: ZSanctionQuery, response: { 200: ZSanctionList } } }, async (request) =>
+    listSanctions(request.ctx, requireUser(request.actor), { active: request.query.active === 'true' }),
   );
 
   const tppRead = { action: AttendanceActions['tpp.read'] };

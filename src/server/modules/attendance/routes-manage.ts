@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZDevice, ZDeviceCreate, ZDeviceList, ZImportList, ZImportSummary, ZMonth, ZOfficeCreate, ZPegawaiMonth, ZPinMapRequest, ZPinMapResult, ZRecap, ZRecapQuery, ZRosterRequest, ZRuleCreate, ZRuleItem, ZRuleList } from '../../../contracts/attendance';
+import { ZRosterClear, ZRosterQuery, ZRosterSaved, ZRosterWeek } from '../../../contracts/attendance-screens';
 import { isUser } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { loadCalendar } from '../../platform/calendar';
@@ -11,6 +12,7 @@ import { AttendanceErrors } from './errors';
 import { findDevice, importEvents, sourceFor } from './importer';
 import { AttendanceActions } from './policy';
 import { recapXlsx } from './recap-export';
+import { clearRoster, rosterWeek } from './roster';
 import { monthlyRecap, pegawaiMonth } from './views';
 
 /** Devices, imports, PIN mappings, rules, rosters and offices; the recap and any pegawai's month. */
@@ -44,6 +46,12 @@ export const manageRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.post('/attendance/roster', { config: { action: AttendanceActions['attendance.roster'] }, schema: { tags: ['attendance'], summary: 'Save shift roster entries (a shift may cross midnight)', body: ZRosterRequest, response: { 200: z.object({ saved: z.number(), recomputedDays: z.number() }) } } }, async (request) =>
     saveRoster(request.ctx, requireUser(request.actor).pemdaId, request.body),
+  );
+  app.get('/attendance/roster', { config: { action: AttendanceActions['attendance.roster'] }, schema: { tags: ['attendance'], summary: 'The shift roster of an OPD for the week (Monday to Sunday) containing a date', querystring: ZRosterQuery, response: { 200: ZRosterWeek } } }, async (request) =>
+    rosterWeek(request.ctx, requireUser(request.actor), request.query.opd, request.query.from),
+  );
+  app.post('/attendance/roster/clear', { config: { action: AttendanceActions['attendance.roster'] }, schema: { tags: ['attendance'], summary: 'Remove roster entries (the day has no shift again); computed days are recomputed', body: ZRosterClear, response: { 200: ZRosterSaved } } }, async (request) =>
+    clearRoster(request.ctx, requireUser(request.actor), request.body),
   );
   app.post('/attendance/offices', { config: manage, schema: { tags: ['attendance'], summary: 'Add an office polygon for web check-in', body: ZOfficeCreate, response: { 201: z.object({ id: z.string(), name: z.string() }) } } }, async (request, reply) =>
     reply.code(201).send(await addOffice(request.ctx, requireUser(request.actor).pemdaId, request.body)),

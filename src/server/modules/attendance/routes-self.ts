@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZCheckinRequest, ZCheckinResult, ZLeave, ZLeaveCreate, ZLeaveDecision, ZLeaveList, ZLeaveQuery, ZMonth, ZPegawaiMonth, ZTppSheet } from '../../../contracts/attendance';
+import { ZLeaveCancel } from '../../../contracts/attendance-screens';
 import { ZOk } from '../../../contracts/common';
 import { AppError } from '../../http/errors';
-import { storeFile } from '../../platform/files';
+import { findStoredFile, storeFile, unsafeOpenStoredFile } from '../../platform/files';
 import { requireUser } from '../../platform/tenant';
 import { checkIn } from './checkin';
 import { AttendanceErrors } from './errors';
-import { attachToLeave, decideLeave, listLeave, requestLeave } from './leave';
+import { attachToLeave, cancelLeave, decideLeave, leaveAttachmentOf, listLeave, requestLeave } from './leave';
 import { AttendanceActions } from './policy';
 import { tppSheet } from './tpp';
 import { pegawaiMonth } from './views';
@@ -52,4 +53,16 @@ export const selfRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/attendance/leave/:leaveId/decision', { config: { action: AttendanceActions['attendance.leave.decide'] }, schema: { tags: ['attendance'], summary: 'Approve or refuse a request (approval excuses the days at once)', params: z.object({ leaveId: z.uuid() }), body: ZLeaveDecision, response: { 200: ZLeave } } }, async (request) =>
     decideLeave(request.ctx, requireUser(request.actor), request.params.leaveId, request.body),
   );
+
+  app.post('/attendance/leave/:leaveId/cancel', { config: self, schema: { tags: ['attendance'], summary: 'Withdraw a request: my own pending one, or (superior, BKPSDM) a pending or approved one; revoking an approval makes its days count again', params: z.object({ leaveId: z.uuid() }), body: ZLeaveCancel, response: { 200: ZLeave } } }, async (request) =>
+    cancelLeave(request.ctx, requireUser(request.actor), request.params.leaveId, request.body.note),
+  );
+
+  app.get('/attendance/leave/:leaveId/attachment', { config: self, schema: { tags: ['attendance'], summary: 'The letter attached to a request (its pegawai and whoever may decide it)', params: z.object({ leaveId: z.uuid() }) } }, async (request, reply) => {
+    const actor = requireUser(request.actor);
+    const sha256 = await leaveAttachmentOf(request.ctx, actor, request.params.leaveId);
+    const file = await findStoredFile(request.ctx.db, actor.pemdaId, sha256);
+    if (!file) throw new AppError(AttendanceErrors.ATT_LEAVE_NO_ATTACHMENT);
+    return reply.type(file.mime).header('Cache-Control', 'private, no-store').header('Content-Disposition', `inline; filename="${file.originalName}"`).send(unsafeOpenStoredFile(app.deps.config.filesDir, file.sha256));
+  });
 };
