@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cachedCalendar } from '../../src/server/modules/complaints/cache';
 import { verifyAuditChain } from '../../src/server/platform/audit';
 import { buildPemda, buildUser } from '../factories';
 import { createTestApp, type TestApp } from '../support/app';
-import { complaintFixture, form, SEMABUNG_LAMA, type ComplaintFixture } from './complaints-support';
+import { TINY_PDF, TINY_PNG } from '../fixtures/evidence';
+import { complaintFixture, countRows, form, multipart, SEMABUNG_LAMA, type ComplaintFixture } from './complaints-support';
 
 /** Issue 6 admin: deadline classes and Open311 api_keys through the staff API (the screens use these routes). */
 let t: TestApp;
@@ -118,5 +120,59 @@ describe('Open311 api_keys', () => {
     expect(audit.map((a) => a.action)).toEqual(['open311.client.created', 'open311.client.created', 'open311.client.revoked']);
     expect(JSON.stringify(audit)).not.toContain(client.key);
     expect(await verifyAuditChain(t.database.db, f.pemdaId)).toMatchObject({ ok: true });
+  });
+});
+
+describe('Open311 media upload (multipart/form-data, file field media)', () => {
+  const fields = () => ({ api_key: f.apiKey, jurisdiction_id: '19.71', service_code: 'JLN-RUSAK', lat: String(SEMABUNG_LAMA.lat), long: String(SEMABUNG_LAMA.lng), description: 'Lubang dengan foto', 'attribute[TINGKAT]': 'berat', 'attribute[MASALAH][]': 'lubang' });
+
+  it('stores the photo, answers with a media_url that serves it, and GET requests shows the same media_url', async () => {
+    const body = multipart(fields(), [{ name: 'media', filename: 'lubang.png', data: TINY_PNG, type: 'image/png' }]);
+    const res = await t.request({ method: 'POST', url: '/open311/v2/requests.json', headers: body.headers, payload: body.payload });
+    expect(res.statusCode).toBe(200);
+    const [answer] = res.json() as Array<{ service_request_id: string; media_url: string }>;
+    const sha = createHash('sha256').update(TINY_PNG).digest('hex');
+    expect(answer?.media_url).toBe(`http://localhost:80/open311/v2/media/${sha}.png?jurisdiction_id=19.71`);
+    const row = await t.database.db.selectFrom('complaint').select(['id', 'attributes', 'channel']).where('code', '=', answer?.service_request_id as string).executeTakeFirstOrThrow();
+    expect(row.attributes).toEqual({ TINGKAT: 'berat', MASALAH: ['lubang'] });
+    const media = await t.database.db.selectFrom('complaint_media').select('sha256').where('complaint_id', '=', row.id).execute();
+    expect(media.map((m) => m.sha256)).toEqual([sha]);
+
+    const served = await t.request({ method: 'GET', url: (answer?.media_url as string).replace('http://localhost:80', '') });
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toBe('image/png');
+    expect(served.rawPayload.equals(TINY_PNG)).toBe(true);
+
+    const listed = await t.request({ method: 'GET', url: `/open311/v2/requests/${answer?.service_request_id}.xml?jurisdiction_id=19.71` });
+    expect(listed.body).toContain(`<media_url>http://localhost:80/open311/v2/media/${sha}.png?jurisdiction_id=19.71</media_url>`);
+    // Staff see it on the complaint like a public-form photo.
+    const staff = await t.request({ method: 'GET', url: `/api/v1/complaints/${row.id}`, cookie: admin });
+    expect((staff.json() as { photos: Array<{ sha256: string }> }).photos.map((p) => p.sha256)).toEqual([sha]);
+  });
+
+  it('refuses a fake image (a script named .jpg) and a second file with the spec error list; nothing stored', async () => {
+    const before = await countRows(t.database.db, f.pemdaId);
+    const fake = multipart(fields(), [{ name: 'media', filename: 'foto.jpg', data: Buffer.from('#!/bin/sh\nrm -rf /\n'), type: 'image/jpeg' }]);
+    const res = await t.request({ method: 'POST', url: '/open311/v2/requests.xml', headers: { ...fake.headers, 'accept-language': 'en' }, payload: fake.payload });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('<errors>');
+    expect(res.body).toContain('<code>400</code>');
+    expect(res.body).toContain('File type not allowed');
+    const pdf = multipart(fields(), [{ name: 'media', filename: 'foto.png', data: TINY_PDF, type: 'image/png' }]);
+    expect((await t.request({ method: 'POST', url: '/open311/v2/requests.json', headers: pdf.headers, payload: pdf.payload })).statusCode).toBe(400);
+    const two = multipart(fields(), [{ name: 'media', filename: 'a.png', data: TINY_PNG }, { name: 'media', filename: 'b.png', data: TINY_PNG }]);
+    expect((await t.request({ method: 'POST', url: '/open311/v2/requests.json', headers: two.headers, payload: two.payload })).statusCode).toBe(400);
+    const badKey = multipart({ ...fields(), api_key: 'p311_notavalidkeyatallxxxxxxxxx' }, [{ name: 'media', filename: 'a.png', data: TINY_PNG }]);
+    expect((await t.request({ method: 'POST', url: '/open311/v2/requests.json', headers: badKey.headers, payload: badKey.payload })).statusCode).toBe(403);
+    expect(await countRows(t.database.db, f.pemdaId)).toBe(before);
+  });
+
+  it('serves no public-form photo and nothing of another Pemda through the Open311 media path', async () => {
+    const sha = createHash('sha256').update(TINY_PDF).digest('hex');
+    expect((await t.request({ method: 'GET', url: `/open311/v2/media/${sha}.png?jurisdiction_id=19.71` })).statusCode).toBe(404);
+    const png = createHash('sha256').update(TINY_PNG).digest('hex');
+    const otherKode = (await t.database.db.selectFrom('pemda').select('kode_wilayah').where('id', '=', other.pemdaId).executeTakeFirstOrThrow()).kode_wilayah;
+    expect((await t.request({ method: 'GET', url: `/open311/v2/media/${png}.png?jurisdiction_id=${otherKode}` })).statusCode).toBe(404);
+    expect((await t.request({ method: 'GET', url: `/open311/v2/media/${png}.jpg?jurisdiction_id=19.71` })).statusCode).toBe(404);
   });
 });

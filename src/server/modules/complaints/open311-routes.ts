@@ -1,9 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { createHash } from 'node:crypto';
 import { AppError, fill, type Lang } from '../../http/errors';
+import { FileErrors, findStoredFile, sniffMime, unsafeOpenStoredFile } from '../../platform/files';
 import { findService, catalogue } from './catalogue';
 import { Open311Errors } from './errors';
-import { fileComplaint } from './intake';
+import { fileComplaint, PHOTO_MAX_BYTES } from './intake';
 import { findOpen311Client } from './open311-keys';
 import { discovery, render, renderErrors, requestNode, serviceDefinition, serviceNode, updateStatus, w3, type Format, type Rendered } from './open311-format';
 import { dateWindow, findByToken, findRequest, listRequests, listUpdates, resolveJurisdiction, splitList } from './open311-service';
@@ -20,9 +22,14 @@ export interface ParsedForm {
 
 /** application/x-www-form-urlencoded with attribute[CODE] and attribute[CODE][] (multi-value lists). */
 export function parseOpen311Form(body: string): ParsedForm {
+  return collectOpen311Fields(new URLSearchParams(body));
+}
+
+/** The same from any list of name/value pairs (the fields of a multipart body). */
+export function collectOpen311Fields(pairs: Iterable<[string, string]>): ParsedForm {
   const fields: Record<string, string> = {};
   const attributes: Record<string, string | string[]> = {};
-  for (const [key, value] of new URLSearchParams(body)) {
+  for (const [key, value] of pairs) {
     const match = /^attribute\[([^\]]{1,60})\](\[\])?$/.exec(key);
     if (match) {
       const code = match[1] as string;
@@ -37,6 +44,36 @@ export function parseOpen311Form(body: string): ParsedForm {
     if (!(key in fields)) fields[key] = value;
   }
   return { fields, attributes };
+}
+
+const MEDIA_EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+
+/**
+ * multipart/form-data POST (as several GeoReport v2 servers accept): the same fields, and at most one photo in the
+ * `media` file field. The photo's type is sniffed from its bytes later (intake.ts), as on the public form.
+ */
+async function readOpen311Multipart(request: FastifyRequest): Promise<ParsedForm & { media: { data: Buffer; name: string } | null }> {
+  const pairs: Array<[string, string]> = [];
+  let media: { data: Buffer; name: string } | null = null;
+  try {
+    for await (const part of request.parts({ limits: { fileSize: PHOTO_MAX_BYTES, files: 1, fields: 60, fieldSize: 64 * 1024 } })) {
+      if (part.type === 'file') {
+        const data = await part.toBuffer();
+        if (part.file.truncated) throw new AppError(FileErrors.FILE_TOO_LARGE, { limit: PHOTO_MAX_BYTES / (1024 * 1024) });
+        if (part.fieldname !== 'media') throw new AppError(Open311Errors.OPEN311_BAD_REQUEST, { reason: 'the only file field is media' });
+        media = { data, name: part.filename };
+      } else if (typeof part.value === 'string') {
+        pairs.push([part.fieldname, part.value]);
+      }
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(FileErrors.FILE_TOO_LARGE, { limit: PHOTO_MAX_BYTES / (1024 * 1024) });
+    if (code === 'FST_FILES_LIMIT') throw new AppError(Open311Errors.OPEN311_BAD_REQUEST, { reason: 'at most one media file' });
+    throw new AppError(Open311Errors.OPEN311_BAD_REQUEST, { reason: 'unreadable multipart body' });
+  }
+  return { ...collectOpen311Fields(pairs), media };
 }
 
 function formatOf(url: string): Format {
@@ -60,7 +97,7 @@ function idAndFormat(file: string): { id: string; format: Format } | null {
 type Query = Record<string, string | undefined>;
 
 export const open311Routes: FastifyPluginAsyncZod = async (app) => {
-  const { database } = app.deps;
+  const { database, config } = app.deps;
   const db = database.db;
   // Per client IP (GeoReport v2 POST); read at start-up so a deployment (or a test) can set its own allowance.
   const RATE_PER_MINUTE = Number(process.env.PAMONG_OPEN311_RATE_PER_MINUTE ?? 60);
@@ -73,7 +110,11 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
 
   app.setErrorHandler((error, request, reply) => {
     const format = formatOf(request.url);
-    if (error instanceof AppError) return send(reply, renderErrors(format, [{ code: error.def.status, description: describe(error, request.lang) }]), error.def.status);
+    if (error instanceof AppError) {
+      // GeoReport v2 knows 400, 403 and 404: a refused upload (413 too large, 415 not an image) answers 400.
+      const status = [400, 403, 404, 429].includes(error.def.status) ? error.def.status : 400;
+      return send(reply, renderErrors(format, [{ code: status, description: describe(error, request.lang) }]), status);
+    }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status === 429) return send(reply, renderErrors(format, [{ code: 429, description: describe(new AppError(Open311Errors.OPEN311_RATE_LIMITED), request.lang) }]), 429);
     if (status >= 400 && status < 500) {
@@ -118,8 +159,16 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
       `/requests.${format}`,
       { config: { public: true, rateLimit: { max: RATE_PER_MINUTE, timeWindow: '1 minute' } }, schema: { hide: true } },
       async (request, reply) => {
-        const body = request.body as ParsedForm | Record<string, unknown> | undefined;
-        const form: ParsedForm = body && 'fields' in body && 'attributes' in body ? (body as ParsedForm) : { fields: Object.fromEntries(Object.entries(body ?? {}).map(([k, v]) => [k, String(v)])), attributes: {} };
+        let upload: { data: Buffer; name: string } | null = null;
+        let form: ParsedForm;
+        if (request.isMultipart()) {
+          const read = await readOpen311Multipart(request);
+          upload = read.media;
+          form = read;
+        } else {
+          const body = request.body as ParsedForm | Record<string, unknown> | undefined;
+          form = body && 'fields' in body && 'attributes' in body ? (body as ParsedForm) : { fields: Object.fromEntries(Object.entries(body ?? {}).map(([k, v]) => [k, String(v)])), attributes: {} };
+        }
         const field = (name: string) => form.fields[name] ?? (request.query as Query)[name];
         const pemda = await resolveJurisdiction(db, field('jurisdiction_id'));
         const client = await findOpen311Client(db, field('api_key') ?? '');
@@ -134,6 +183,15 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
         };
         const name = [field('first_name'), field('last_name')].filter(Boolean).join(' ') || null;
         const media = field('media_url');
+        // An uploaded photo is served back at a public media_url (it is part of a public request, as a linked
+        // media_url would be); the type is checked from the bytes by the intake before anything is stored.
+        let mediaUrl = media && /^https?:\/\/\S{1,2000}$/.test(media) ? media : null;
+        if (upload) {
+          const mime = upload.data.length > 0 ? sniffMime(upload.data) : null;
+          const ext = mime ? MEDIA_EXT[mime] : undefined;
+          if (upload.data.length > 0 && !ext) throw new AppError(FileErrors.FILE_TYPE_NOT_ALLOWED);
+          mediaUrl = `${base(request)}/media/${createHash('sha256').update(upload.data).digest('hex')}.${ext ?? 'jpg'}?jurisdiction_id=${encodeURIComponent(pemda.kode)}`;
+        }
         const result = await fileComplaint(request.ctx, {
           pemdaId: pemda.id,
           serviceCode,
@@ -149,13 +207,16 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
           deviceId: field('device_id') ?? null,
           accountId: field('account_id') ?? null,
           anonymous: false,
-          mediaUrl: media && /^https?:\/\/\S{1,2000}$/.test(media) ? media : null,
+          mediaUrl,
           channel: 'open311',
           clientId: client.id,
-          photos: [],
+          photos: upload ? [upload] : [],
+          filesDir: config.filesDir,
         });
         const account = field('account_id') ?? null;
-        return send(reply, render(format, 'service_requests', 'request', [{ service_request_id: result.code, service_notice: service.serviceNotice, account_id: account }]));
+        // With an uploaded photo the answer also says where it is served (clients that sent media_url know it).
+        const answer = { service_request_id: result.code, service_notice: service.serviceNotice, account_id: account, ...(upload ? { media_url: mediaUrl } : {}) };
+        return send(reply, render(format, 'service_requests', 'request', [answer]));
       },
     );
 
@@ -192,6 +253,32 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
     const row = await findRequest(db, pemda.id, parsed.id);
     if (!row) throw new AppError(Open311Errors.OPEN311_REQUEST_NOT_FOUND, { id: parsed.id.slice(0, 40) });
     return send(reply, render(parsed.format, 'service_requests', 'request', [requestNode(row, pemda.timezone)]));
+  });
+
+  // Photos uploaded with POST requests (the media field): only those of Open311 requests, never the public form's.
+  app.get('/media/:file', publicRoute, async (request, reply) => {
+    const match = /^([0-9a-f]{64})\.(jpg|png|webp)$/.exec((request.params as { file: string }).file);
+    if (!match) throw new AppError(Open311Errors.OPEN311_NOT_FOUND);
+    const sha256 = match[1] as string;
+    const pemda = await resolveJurisdiction(db, (request.query as Query).jurisdiction_id);
+    const linked = await db
+      .selectFrom('complaint_media as m')
+      .innerJoin('complaint as c', (join) => join.onRef('c.pemda_id', '=', 'm.pemda_id').onRef('c.id', '=', 'm.complaint_id'))
+      .select('m.sha256')
+      .where('m.pemda_id', '=', pemda.id)
+      .where('m.sha256', '=', sha256)
+      .where('c.channel', '=', 'open311')
+      .limit(1)
+      .executeTakeFirst();
+    const record = linked ? await findStoredFile(db, pemda.id, sha256) : null;
+    if (!record || MEDIA_EXT[record.mime] !== match[2]) throw new AppError(Open311Errors.OPEN311_NOT_FOUND);
+    return reply
+      .type(record.mime)
+      .header('Content-Length', String(record.size))
+      .header('Cache-Control', 'public, max-age=86400, immutable')
+      .header('Content-Security-Policy', "default-src 'none'")
+      .header('X-Content-Type-Options', 'nosniff')
+      .send(unsafeOpenStoredFile(config.filesDir, record.sha256));
   });
 
   app.get('/tokens/:file', publicRoute, async (request, reply) => {
