@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { copyLine, type Database } from '../src/server/db/connect';
 import { inTransaction, systemCtx, type Ctx, type UserActor } from '../src/server/http/context';
 import { addDays, dateIn } from '../src/server/platform/calendar';
@@ -10,8 +11,9 @@ import { percentile, timeMany, type Bench, type BenchContext, type BenchResult }
 
 /**
  * Issue 4: the leader's inbox at five years of history - about 20,000 directives, each to several of 40 OPDs,
- * with follow-ups and weekly reports. Targets: p95 <= 150 ms on PGlite, <= 50 ms on PostgreSQL. The baseline of
- * each figure is its target, so ratio < 1 means within target.
+ * with follow-ups and weekly reports. Targets: p95 <= 150 ms on PGlite, <= 50 ms on PostgreSQL (printed beside the
+ * figure). The baseline, measured in the same run on the same data, is one plain indexed query: the open
+ * assignments of the Pemda joined to their directives, earliest due first (what any inbox has to read at least).
  */
 const DIRECTIVES = 20_000;
 const OPDS = 40;
@@ -111,12 +113,20 @@ async function measure(kind: 'pglite' | 'postgres', ctx: BenchContext): Promise<
     const operator: UserActor = { ...leader, role: 'operator_opd', opdId: loaded.opdIds[5] as string };
     const target = TARGET_MS[kind];
     const figures: BenchResult[] = [];
+    const plainQuery = () =>
+      sql`SELECT a.directive_id, a.opd_id, a.status, a.due_date, d.number, d.text
+          FROM coord_assignment a JOIN coord_directive d ON d.pemda_id = a.pemda_id AND d.id = a.directive_id
+          WHERE a.pemda_id = ${loaded.pemdaId} AND a.status NOT IN ('diterima', 'dibatalkan')
+          ORDER BY a.due_date LIMIT 200`.execute(database.db);
+    await timeMany(5, plainQuery);
+    const baselineSamples = await timeMany(SAMPLES, plainQuery);
     const run = async (name: string, fn: () => Promise<unknown>, withTarget: boolean) => {
       await timeMany(5, fn);
       const samples = await timeMany(SAMPLES, fn);
       for (const p of [50, 95]) {
         const value = percentile(samples, p);
-        figures.push({ name: `coordination.${name}.${kind}.p${p}`, value, unit: 'ms', baseline: withTarget ? target : null, ratio: withTarget ? value / target : null, ...(withTarget && p === 95 ? { target: `p95 <= ${target} ms` } : {}) });
+        const baseline = percentile(baselineSamples, p);
+        figures.push({ name: `coordination.${name}.${kind}.p${p}`, value, unit: 'ms', baseline, ratio: value / baseline, ...(withTarget && p === 95 ? { target: `p95 <= ${target} ms` } : {}) });
       }
     };
     await run('leader_inbox', () => leaderInbox(reqCtx, loaded.pemdaId), true);
