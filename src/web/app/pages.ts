@@ -51,6 +51,7 @@ export const PAGES: PageDef[] = [
   { path: '/koordinasi/laporan', component: lazy(() => import('../modules/coordination/ReportsPage')), ability: 'coordination.read' },
   { path: '/pengaduan', component: lazy(() => import('../modules/complaints/Queue')), ability: 'complaints.read' },
   { path: '/pengaduan/dasbor', component: lazy(() => import('../modules/complaints/Dashboard')), ability: 'complaints.read' },
+  { path: '/pengaduan/pengaturan', component: lazy(() => import('../modules/complaints/AdminPage')), ability: 'complaints.catalogue.manage' },
   { path: '/pengaduan/:id', component: lazy(() => import('../modules/complaints/ComplaintPage')), ability: 'complaints.read' },
   { path: '/ikm', component: lazy(() => import('../modules/complaints/IkmPage')), ability: 'ikm.read' },
   { path: '/netralitas/kasus', component: lazy(() => import('../modules/neutrality/CaseBoardPage')), ability: 'neutrality.case.read' },
@@ -66,6 +67,11 @@ export const PAGES: PageDef[] = [
   { path: '/disiplin', component: lazy(() => import('../modules/attendance/CaseListPage')), ability: 'discipline.read' },
   { path: '/disiplin/:id', component: lazy(() => import('../modules/attendance/CasePage')), ability: 'discipline.read' },
   { path: '/tpp', component: lazy(() => import('../modules/attendance/TppPage')), ability: 'tpp.read' },
+  { path: '/absensi/cuti', component: lazy(() => import('../modules/attendance/LeavePage')), ability: 'attendance.self' },
+  { path: '/absensi/persetujuan', component: lazy(() => import('../modules/attendance/LeaveQueuePage')), ability: 'attendance.leave.decide' },
+  { path: '/absensi/kalender', component: lazy(() => import('../modules/attendance/CalendarPage')), ability: 'attendance.manage' },
+  { path: '/absensi/jadwal-shift', component: lazy(() => import('../modules/attendance/RosterPage')), ability: 'attendance.roster' },
+  { path: '/disiplin/sanksi', component: lazy(() => import('../modules/attendance/SanctionsPage')), ability: 'discipline.read' },
 ];
 
 /** Screens open to anyone, without signing in (App.tsx renders them before the sign-in gate). */

@@ -25,6 +25,7 @@ export const NAV: NavItem[] = [
   { path: '/koordinasi/laporan', label: { id: 'Laporan berkala', en: 'Periodic reports' }, icon: 'table', ability: 'coordination.read' },
   { path: '/pengaduan', label: { id: 'Pengaduan masyarakat', en: 'Public complaints' }, icon: 'flag', ability: 'complaints.read' },
   { path: '/ikm', label: { id: 'Survei kepuasan (IKM)', en: 'Satisfaction survey (IKM)' }, icon: 'table', ability: 'ikm.read' },
+  { path: '/pengaduan/pengaturan', label: { id: 'Pengaturan pengaduan', en: 'Complaint settings' }, icon: 'settings', ability: 'complaints.catalogue.manage' },
   { path: '/opd', label: { id: 'Perangkat Daerah', en: 'Agencies (OPD)' }, icon: 'building', ability: 'org.read' },
   { path: '/pegawai', label: { id: 'Pegawai', en: 'Employees' }, icon: 'people', ability: 'org.read' },
   { path: '/peta', label: { id: 'Peta wilayah', en: 'Region map' }, icon: 'map', ability: 'org.read' },
@@ -45,6 +46,11 @@ export const NAV: NavItem[] = [
   { path: '/absensi/perangkat', label: { id: 'Mesin absensi', en: 'Attendance devices' }, icon: 'upload', ability: 'attendance.manage', group: 'main' },
   { path: '/disiplin', label: { id: 'Kasus disiplin', en: 'Discipline cases' }, icon: 'shield', ability: 'discipline.read', group: 'main' },
   { path: '/tpp', label: { id: 'Lembar TPP', en: 'TPP sheet' }, icon: 'table', ability: 'tpp.read', group: 'main' },
+  { path: '/absensi/cuti', label: { id: 'Cuti & izin', en: 'Leave & permits' }, icon: 'list', ability: 'attendance.self', group: 'main' },
+  { path: '/absensi/persetujuan', label: { id: 'Persetujuan cuti', en: 'Leave approvals' }, icon: 'check', ability: 'attendance.leave.decide', group: 'main' },
+  { path: '/absensi/jadwal-shift', label: { id: 'Jadwal shift', en: 'Shift roster' }, icon: 'table', ability: 'attendance.roster', group: 'main' },
+  { path: '/absensi/kalender', label: { id: 'Kalender kerja', en: 'Work calendar' }, icon: 'settings', ability: 'attendance.manage', group: 'main' },
+  { path: '/disiplin/sanksi', label: { id: 'Register hukuman', en: 'Sanction registry' }, icon: 'shield', ability: 'discipline.read', group: 'main' },
 ];
 
 /** Menu sections, in display order; an entry's section comes from its `group` or, failing that, its path. */

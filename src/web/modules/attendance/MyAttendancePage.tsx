@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { ZPegawaiMonth, ZTppSheet, type TDay, type TTppRow } from '../../../contracts/attendance';
+import { ZLeaveList, ZPegawaiMonth, ZTppSheet, type TDay, type TLeave, type TTppRow } from '../../../contracts/attendance';
 import { isApiError, useApi } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { Loading } from '../../components/Loading';
@@ -9,7 +9,8 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
 import { pick } from '../../i18n/translate';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
-import { dayCode, dayLabel, dayTone, formatPercent, formatRupiah, MonthSwitcher, useMonthParam } from './shared';
+import { Badge } from '../../components/Badge';
+import { dayCode, dayLabel, dayTone, formatPercent, formatRupiah, LEAVE_STATUS_TONE, leaveKindLabel, MonthSwitcher, spanDays, useMonthParam } from './shared';
 import { useS, type SKey } from './strings';
 
 const LEGEND: Array<[string, SKey]> = [
@@ -40,7 +41,7 @@ export default function MyAttendancePage() {
       <PageHeader
         title={s('myTitle')}
         eyebrow={d ? `${d.pegawai.name} · ${d.pegawai.opdName}` : undefined}
-        actions={can('attendance.self') ? <Link className="at-btn" to="/absensi/hadir">{s('checkinTitle')}</Link> : undefined}
+        actions={can('attendance.self') ? <><Link className="at-btn" to="/absensi/hadir">{s('checkinTitle')}</Link><Link className="at-btn secondary" to="/absensi/cuti">{s('leaveLink')}</Link></> : undefined}
       />
       <p className="at-muted at-small">{s('myIntro')}</p>
       <div className="at-toolbar">
@@ -86,6 +87,7 @@ export default function MyAttendancePage() {
                 <div><dt>{s('cutPercent')}</dt><dd>{formatPercent(d.totals.cutPercent, lang)}</dd></div>
               </dl>
             </section>
+            <MyLeave month={month} />
             <MyTpp row={tpp.data?.month === month ? tpp.data.items[0] : undefined} loading={tpp.loading} error={tpp.error} />
             {d.rules.length > 0 && (
               <section className="at-card" aria-labelledby="at-rules-h">
@@ -210,5 +212,32 @@ export function TppLines({ row }: { row: TTppRow }) {
       ))}
       {row.breakdown.length === 0 && <li className="total"><span>{s('paid')}</span><span>{formatRupiah(row.paid, lang)}</span></li>}
     </ul>
+  );
+}
+
+/** This month's leave requests: approved ones show as excused days in the calendar. */
+function MyLeave({ month }: { month: string }) {
+  const s = useS();
+  const { lang } = useI18n();
+  const leave = useApi('/attendance/leave', ZLeaveList, { mine: 'true' });
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const last = `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  const items = (leave.data?.items ?? []).filter((l: TLeave) => l.startDate <= last && l.endDate >= `${month}-01` && l.status !== 'dibatalkan');
+  return (
+    <section className="at-card" aria-labelledby="at-myleave-h">
+      <h2 id="at-myleave-h">{s('myLeaveMonth')}</h2>
+      {leave.error ? <ProblemAlert error={leave.error} /> : null}
+      {leave.loading && !leave.data ? <Loading /> : items.length === 0 ? <p className="at-muted">{s('noLeave')}</p> : (
+        <ul className="at-lines">
+          {items.map((l) => (
+            <li key={l.id}>
+              <span>{leaveKindLabel(s, l.kind)} · {formatDate(l.startDate, lang)}{l.endDate !== l.startDate ? ` – ${formatDate(l.endDate, lang)}` : ''} ({s('days', { count: spanDays(l.startDate, l.endDate) })})</span>
+              <Badge tone={LEAVE_STATUS_TONE[l.status]}>{s(`ls_${l.status}` as SKey)}</Badge>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p style={{ margin: '0.75rem 0 0' }}><Link to="/absensi/cuti">{s('leaveLink')}</Link></p>
+    </section>
   );
 }

@@ -1,5 +1,5 @@
 import { Fragment, useMemo, useState } from 'react';
-import { ZTppComputeResult, ZTppSheet, type TTppRow } from '../../../contracts/attendance';
+import { ZKinerjaImportResult, ZTppComputeResult, ZTppSheet, type TTppRow } from '../../../contracts/attendance';
 import { API_BASE, api, useApi, withQuery } from '../../api/client';
 import { useAuth, useMe } from '../../app/auth';
 import { EmptyState } from '../../components/EmptyState';
@@ -7,6 +7,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
+import { pick } from '../../i18n/translate';
 import { formatDateTime, formatNip } from '../../lib/format';
 import { TppLines } from './MyAttendancePage';
 import { formatPercent, formatRupiah, MonthSwitcher, MoreButton, usePaged, OpdSelect, useMonthParam, useOpdParam } from './shared';
@@ -113,6 +114,7 @@ export default function TppPage() {
           {data.legalBasis && <p className="at-muted at-small">{s('legalBasis')}: {data.legalBasis}</p>}
         </>
       )}
+      {can('tpp.manage') && <KinerjaImport month={month} />}
     </>
   );
 }
@@ -135,5 +137,54 @@ function Row({ row, open, onToggle, showOpd }: { row: TTppRow; open: boolean; on
       <td className="num" data-label={s('cutPercent')}>{formatPercent(row.cutPercent + row.sanctionPercent, lang)}</td>
       <td className="num" data-label={s('paid')}><strong>{formatRupiah(row.paid, lang)}</strong></td>
     </tr>
+  );
+}
+
+/** Monthly kinerja (SKP predikat or score) for the TPP: CSV upload with the lines refused and why. */
+function KinerjaImport({ month }: { month: string }) {
+  const s = useS();
+  const { lang } = useI18n();
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [result, setResult] = useState<{ read: number; saved: number; rejected: Array<{ line: number; reason: { id: string; en: string } }> } | null>(null);
+  const submit = async () => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      setResult(await api.upload(`/tpp/${month}/kinerja`, form, ZKinerjaImportResult));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="at-card" aria-labelledby="at-kin-h" style={{ marginTop: '1rem' }}>
+      <h2 id="at-kin-h">{s('kinerjaTitle')}</h2>
+      <p className="at-muted at-small">{s('kinerjaIntro')}</p>
+      <form className="at-form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+        <div className="at-field">
+          <label htmlFor="at-kin-file">{s('kinerjaFile')}</label>
+          <input id="at-kin-file" type="file" accept=".csv,text/csv,text/plain" required onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </div>
+        <ProblemAlert error={error} />
+        <div><button type="submit" className="at-btn" disabled={busy || !file}>{busy ? s('uploading') : s('importKinerja')}</button></div>
+      </form>
+      {result && (
+        <div role="status" style={{ marginTop: '0.75rem' }}>
+          <p className={result.rejected.length ? 'at-bad' : 'at-ok'}>{s('kinerjaDone', { saved: result.saved, read: result.read })}</p>
+          {result.rejected.length > 0 && (
+            <ul className="at-lines at-small">
+              {result.rejected.slice(0, 100).map((r) => <li key={r.line}><span>{s('line')} {r.line}</span><span>{pick(lang, r.reason)}</span></li>)}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
   );
 }
