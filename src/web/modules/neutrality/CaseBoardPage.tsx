@@ -34,7 +34,7 @@ export default function CaseBoardPage() {
       render: (c) => (c.stageDueOn ? <span className={c.overdueDays > 0 ? 'ntr-overdue' : undefined}>{formatDate(c.stageDueOn, lang)}{c.overdueDays > 0 ? ` (${s('board.overdue', { days: c.overdueDays })})` : ''}</span> : s('common.none')),
     },
     { key: 'opd', header: s('board.opd'), hideOnPhone: true, render: (c) => c.reportedOpdName ?? s('common.none') },
-    { key: 'channel', header: s('board.channel'), hideOnPhone: true, render: (c) => c.channel },
+    { key: 'channel', header: s('board.channel'), hideOnPhone: true, render: (c) => s(`channel.${c.channel}` as StringKey) },
   ];
   return (
     <>
@@ -45,6 +45,11 @@ export default function CaseBoardPage() {
             {can('neutrality.report.enter') && (
               <Link className="button" to="/netralitas/laporan-baru?staf=1">
                 {s('board.staffEntry')}
+              </Link>
+            )}
+            {can('neutrality.sanction.read') && (
+              <Link className="button button-ghost" to="/netralitas/sanksi">
+                {s('nav.sanctions')}
               </Link>
             )}
             {can('neutrality.stats.read') && (

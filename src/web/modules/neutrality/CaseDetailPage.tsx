@@ -1,8 +1,9 @@
 import './neutrality.css';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useParams } from 'react-router';
-import { CATEGORIES, type TCaseDetail } from '../../../contracts/neutrality';
+import { CATEGORIES, type TCaseDetail, type TRevealRecipient } from '../../../contracts/neutrality';
 import { api, useApi } from '../../api/client';
+import { useAuth } from '../../app/auth';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -43,6 +44,101 @@ function ActionForm({ title, onSubmit, children, submit }: { title: string; onSu
     </form>
   );
 }
+
+interface Reveal {
+  id: string;
+  requestedBy: string;
+  recipientName: string;
+  reason: string;
+  status: 'diminta' | 'disetujui' | 'ditolak';
+  expiresAt: string | null;
+  createdAt: string;
+}
+
+/** Reveal the reporter to someone else: pick a person (never type an id), a second handler approves. */
+function RevealSection({ caseId }: { caseId: string }) {
+  const s = useStrings();
+  const { lang } = useI18n();
+  const { me } = useAuth();
+  const recipients = useApi<{ items: TRevealRecipient[] }>(`/neutrality/cases/${caseId}/reveal-recipients`);
+  const reveals = useApi<{ items: Reveal[] }>(`/neutrality/cases/${caseId}/reveals`);
+  const [recipientId, setRecipientId] = useState('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const decide = async (revealId: string, approve: boolean) => {
+    setError(null);
+    try {
+      await api.post(`/neutrality/cases/${caseId}/reveals/${revealId}/decision`, { approve, hours: 24 });
+      reveals.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <>
+      <ActionForm
+        title={s('case.reveal')}
+        submit={s('case.revealAsk')}
+        onSubmit={async () => {
+          await api.post(`/neutrality/cases/${caseId}/reveals`, { recipientId, reason });
+          setReason('');
+          setRecipientId('');
+          reveals.reload();
+        }}
+      >
+        <p className="muted small">{s('case.revealHint')}</p>
+        <div className="field">
+          <label htmlFor="ntr-recipient">{s('case.recipientPick')}</label>
+          <select id="ntr-recipient" required value={recipientId} onChange={(e) => setRecipientId(e.target.value)}>
+            <option value="">{s('case.recipientChoose')}</option>
+            {(recipients.data?.items ?? []).map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name} — {s(`role.${r.role}` as StringKey)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="ntr-reason">{s('case.reason')}</label>
+          <textarea id="ntr-reason" required minLength={10} maxLength={1000} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </div>
+      </ActionForm>
+      {(reveals.data?.items ?? []).length > 0 && (
+        <section className="card" aria-labelledby="ntr-reveals">
+          <h3 className="card-title" id="ntr-reveals">
+            {s('case.reveals')}
+          </h3>
+          <ProblemAlert error={error} />
+          <ul className="ntr-list">
+            {(reveals.data?.items ?? []).map((r) => (
+              <li key={r.id}>
+                <strong>{r.recipientName}</strong> — {r.status === 'disetujui' ? s('case.revealStatus.disetujui', { until: formatDateTime(r.expiresAt, lang) }) : s(`case.revealStatus.${r.status}`)}
+                <div className="muted small">
+                  {formatDateTime(r.createdAt, lang)} · {r.reason}
+                </div>
+                {r.status === 'diminta' &&
+                  (r.requestedBy === me?.userId ? (
+                    <p className="muted small">{s('case.revealMine')}</p>
+                  ) : (
+                    <div className="ntr-inline">
+                      <button type="button" className="button button-primary" onClick={() => void decide(r.id, true)}>
+                        {s('case.approve')}
+                      </button>
+                      <button type="button" className="button" onClick={() => void decide(r.id, false)}>
+                        {s('case.reject')}
+                      </button>
+                    </div>
+                  ))}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+const EVENT_KEYS: Record<string, StringKey> = { question: 'event.question', answer: 'event.answer', note: 'event.note', referral: 'event.referral', decision: 'event.decision' };
 
 /** /netralitas/kasus/:id: the case file with the actions the caller may take (every opening is audited). */
 export default function CaseDetailPage() {
@@ -131,7 +227,7 @@ export default function CaseDetailPage() {
           )}
           {c.recommendation && (
             <p>
-              <strong>{s('case.recommend')}:</strong> {c.track} {c.pp94Level ?? ''} — {c.recommendation}
+              <strong>{s('case.recommend')}:</strong> {c.track ? s(`track.${c.track}` as StringKey) : ''} {c.pp94Level ? s(`level.${c.pp94Level}` as StringKey) : ''} — {c.recommendation}
             </p>
           )}
           {c.sanction && (
@@ -154,7 +250,7 @@ export default function CaseDetailPage() {
                   {formatDateTime(e.at, lang)} {e.actorName ? `· ${e.actorName}` : ''}
                 </div>
                 <div>
-                  <strong>{e.kind === 'stage' ? s(`stage.${e.stage ?? 'verifikasi'}` as StringKey) : e.kind}</strong> {e.text}
+                  <strong>{e.kind === 'stage' ? s('case.stageNow', { stage: s(`stage.${e.stage ?? 'verifikasi'}` as StringKey) }) : EVENT_KEYS[e.kind] ? s(EVENT_KEYS[e.kind] as StringKey) : e.kind}</strong> {e.text}
                 </div>
               </li>
             ))}
@@ -179,6 +275,7 @@ export default function CaseDetailPage() {
             )}
           </section>
         )}
+        {has('reveal') && <RevealSection caseId={c.id} />}
         {has('verify') && (
           <ActionForm title={s('case.verify')} submit={s('case.accept')} onSubmit={() => act('verify', { decision: 'terima', note, handlerUnit: 'inspektorat' })}>
             {noteField}

@@ -1,14 +1,15 @@
 import './neutrality.css';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { TCampaign, TPledgeProgress } from '../../../contracts/neutrality';
 import { api, useApi } from '../../api/client';
 import { useAuth } from '../../app/auth';
-import { DataTable } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { PeriodBanners, useBanners } from './Banners';
+import { PledgeProgressTable } from './PledgeProgressTable';
 import { useStrings } from './strings';
 
 /** /netralitas/ikrar: sign the pledge; completion by OPD for those who may see it. */
@@ -33,7 +34,16 @@ export default function PledgePage() {
   const campaign = mine.data?.campaign;
   return (
     <>
-      <PageHeader title={s('pledge.title')} />
+      <PageHeader
+        title={s('pledge.title')}
+        actions={
+          can('neutrality.campaign.manage') ? (
+            <Link className="button" to="/netralitas/kampanye">
+              {s('nav.campaigns')}
+            </Link>
+          ) : undefined
+        }
+      />
       <PeriodBanners banners={banners.data} />
       <ProblemAlert error={mine.error ?? error} />
       {mine.data && !campaign && <p>{s('pledge.none')}</p>}
@@ -55,28 +65,7 @@ export default function PledgePage() {
           <h2>
             {s('pledge.progress')}: {progress.data.signed} / {progress.data.total}
           </h2>
-          <DataTable
-            caption={s('pledge.progress')}
-            rows={progress.data.rows}
-            rowKey={(r) => r.opdId}
-            columns={[
-              { key: 'opd', header: 'OPD', primary: true, render: (r) => r.opdName },
-              {
-                key: 'meter',
-                header: '%',
-                render: (r) => (
-                  <span className="ntr-inline">
-                    <span className="ntr-meter" style={{ width: '6rem' }} aria-hidden="true">
-                      <span style={{ width: `${Math.round((r.ratio ?? 0) * 100)}%` }} />
-                    </span>
-                    {r.ratio === null ? '—' : `${Math.round(r.ratio * 100)}%`}
-                  </span>
-                ),
-              },
-              { key: 'signed', header: s('pledge.signedCol'), align: 'end', render: (r) => r.signed },
-              { key: 'total', header: s('pledge.totalCol'), align: 'end', render: (r) => r.total },
-            ]}
-          />
+          <PledgeProgressTable progress={progress.data} />
         </section>
       )}
     </>
