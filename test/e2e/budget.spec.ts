@@ -86,6 +86,38 @@ describe('budget', () => {
     expect(admin.errors).toEqual([]);
   });
 
+  test('records a month of PAD and an IKU quarter through the forms, with a clear refusal of a bad number', async () => {
+    const { page, context } = admin;
+    await page.goto(`/anggaran/pendapatan?tahun=${year}`);
+    const form = page.getByRole('form', { name: 'Catat realisasi PAD' });
+    await form.waitFor();
+    const sourceLabel = await page.getByLabel('Sumber').locator('option').first().textContent();
+    await page.getByLabel('Bulan', { exact: true }).selectOption('1');
+    await form.getByLabel('Jumlah (Rp)').fill('12,3,4');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByText('Isi angka yang sah').waitFor();
+    await form.getByLabel('Jumlah (Rp)').fill('1.234.567.890');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Tersimpan.' }).waitFor();
+    const revenue = (await (await context.request.get(`/api/v1/budget/revenue?tahun=${year}&bulan=12`)).json()) as { sumber: Array<{ kode: string; nama: string; bulanan: Array<number | null> }> };
+    const saved = revenue.sumber.find((x) => sourceLabel?.startsWith(`${x.kode} `));
+    expect(saved?.bulanan[0]).toBe(1234567890);
+    await screenshot(page, 'budget-pad-entry-desktop');
+
+    await page.goto(`/anggaran/iku?tahun=${year}`);
+    const iku = page.getByRole('region', { name: 'Catat capaian IKU' });
+    await iku.waitFor();
+    await iku.getByLabel('TW', { exact: true }).selectOption('1');
+    await iku.getByLabel(/Nilai capaian/).fill('12,5');
+    await iku.getByLabel(/Bukti \(uraian/).fill('Laporan triwulan I dari OPD (uji e2e)');
+    await iku.getByRole('button', { name: 'Simpan' }).click();
+    await iku.getByRole('status').filter({ hasText: 'Tersimpan.' }).waitFor();
+    const list = (await (await context.request.get(`/api/v1/budget/iku?tahun=${year}`)).json()) as { items: Array<{ triwulan: Array<{ nilai: number; bukti: string } | null> }> };
+    expect(list.items.some((r) => r.triwulan[0]?.bukti === 'Laporan triwulan I dari OPD (uji e2e)' && r.triwulan[0]?.nilai === 12.5)).toBe(true);
+    await screenshot(page, 'budget-iku-entry-desktop');
+    expect(admin.errors).toEqual([]);
+  });
+
   const SCREENS = ['/anggaran', '/anggaran/pendapatan', '/anggaran/penundaan', '/anggaran/keselarasan', '/anggaran/iku', '/anggaran/impor'];
   for (const viewport of ['desktop', 'phone'] as const) {
     test(`every budget screen is axe-clean at ${viewport === 'desktop' ? '1280x800' : '360x740'}`, async () => {

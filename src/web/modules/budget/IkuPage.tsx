@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { ZIkuRow } from '../../../contracts/budget';
 import { useApi } from '../../api/client';
+import { useAuth, useMe } from '../../app/auth';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { BandBadge, BudgetTabs, PeriodPicker, useQueryParams } from './components';
+import { IkuEntry } from './IkuEntry';
 import { pct, useBudgetText } from './strings';
 
 const ZIkuList = z.object({ tahun: z.number(), items: z.array(ZIkuRow) });
@@ -16,6 +18,8 @@ export default function IkuPage() {
   const tahun = Number(params.get('tahun')) || new Date().getFullYear();
   const opd = params.get('opd');
   const { data, error, loading, reload } = useApi(`/budget/iku?tahun=${tahun}`, ZIkuList);
+  const { can } = useAuth();
+  const me = useMe();
   if (loading && !data) return <Loading />;
   if (error) return <ProblemAlert error={error} onRetry={reload} />;
   if (!data) return null;
@@ -67,6 +71,9 @@ export default function IkuPage() {
           </table>
         </div>
       </section>
+      {can('budget.iku.write') && (
+        <IkuEntry key={data.tahun} tahun={data.tahun} rows={me.opdId && !can('budget.plan.manage') ? data.items.filter((r) => r.opdId === me.opdId) : data.items} onSaved={reload} />
+      )}
     </div>
   );
 }

@@ -4,7 +4,9 @@ import { useApi } from '../../api/client';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { useAuth } from '../../app/auth';
 import { withPeriod } from './api';
+import { RevenueEntry } from './RevenueEntry';
 import { BudgetTabs, Chart, ExportLinks, Kpi, Meter, PeriodPicker, useQueryParams } from './components';
 import { MONTHS, MONTHS_SHORT, pct, rupiahShort, useBudgetText } from './strings';
 
@@ -15,6 +17,7 @@ export default function RevenuePage() {
   const tahun = Number(params.get('tahun')) || undefined;
   const bulan = Number(params.get('bulan')) || undefined;
   const { data, error, loading, reload } = useApi(withPeriod('/budget/revenue', tahun, bulan), ZRevenue);
+  const { can } = useAuth();
   const series = useMemo(
     () =>
       data
@@ -103,6 +106,7 @@ export default function RevenuePage() {
           </table>
         </div>
       </section>
+      {can('budget.revenue.write') && <RevenueEntry key={data.tahun} tahun={data.tahun} sources={data.sumber} onSaved={reload} />}
     </div>
   );
 }

@@ -123,6 +123,17 @@ export const S = {
   showAll: { id: 'Tampilkan semua ({count})', en: 'Show all ({count})' },
   showFewer: { id: 'Tampilkan 10 terbesar saja', en: 'Show the 10 largest only' },
   contract: { id: 'Kontrak', en: 'Contract' },
+  padEntryTitle: { id: 'Catat realisasi PAD', en: 'Record PAD realisation' },
+  padEntryHint: { id: 'Jumlah penerimaan satu sumber dalam satu bulan (bukan kumulatif), dalam rupiah.', en: "One source's receipts in one month (not cumulative), in rupiah." },
+  padTargetTitle: { id: 'Ubah target PAD', en: 'Change a PAD target' },
+  targetOriginal: { id: 'Target APBD murni (Rp)', en: 'Original budget target (Rp)' },
+  targetRevised: { id: 'Target APBD perubahan (Rp, kosongkan bila belum ada)', en: 'Revised budget target (Rp, empty if none yet)' },
+  amountRp: { id: 'Jumlah (Rp)', en: 'Amount (Rp)' },
+  badNumber: { id: 'Isi angka yang sah, misalnya 1.250.000.', en: 'Enter a valid number, e.g. 1,250,000.' },
+  ikuEntryTitle: { id: 'Catat capaian IKU', en: 'Record an IKU result' },
+  ikuValue: { id: 'Nilai capaian', en: 'Value achieved' },
+  evidenceText: { id: 'Bukti (uraian singkat: dokumen, laporan, sumber data)', en: 'Evidence (short description: document, report, data source)' },
+  evidenceUrl: { id: 'Tautan bukti (opsional)', en: 'Evidence link (optional)' },
 } as const satisfies Record<string, { id: string; en: string }>;
 
 export type TextKey = keyof typeof S;
