@@ -237,6 +237,22 @@ export const ZIndexResult = z.object({
 export type TIndexResult = z.infer<typeof ZIndexResult>;
 export type TIndexRow = z.infer<typeof ZIndexRow>;
 
+export const ZInterventionBudget = z.object({
+  id: ZUuid,
+  tahun: z.number(),
+  kode: z.string(),
+  nama: z.string(),
+  opd: z.object({ id: ZUuid, name: z.string() }),
+  /** Effective pagu (after changes and postponement), realised spending (SP2D) and its share of the pagu. */
+  pagu: z.number().nullable(),
+  realisasi: z.number().nullable(),
+  realisasiPersen: z.number().nullable(),
+  /** The budget page of the sub-kegiatan, when the caller may read it. */
+  link: z.string().nullable(),
+});
+export const ZBudgetOption = z.object({ id: ZUuid, tahun: z.number(), kode: z.string(), nama: z.string(), opd: z.object({ id: ZUuid, name: z.string() }), pagu: z.number() });
+export type TBudgetOption = z.infer<typeof ZBudgetOption>;
+
 export const ZInterventionInput = z.object({
   title: ZPlainText(300),
   kind: z.enum(INTERVENTION_KINDS),
@@ -246,6 +262,8 @@ export const ZInterventionInput = z.object({
   endDate: ZDate,
   budget: z.number().min(0).nullable().default(null),
   subKegiatanCode: z.string().regex(/^[0-9X.]{1,40}$/).nullable().default(null),
+  /** The budget module's sub-kegiatan record; when set, its nomenclature code replaces subKegiatanCode. */
+  subKegiatanId: ZUuid.nullable().default(null),
   targetGroup: ZPlainText(300),
   targetCount: z.number().int().min(0).nullable().default(null),
   reachCount: z.number().int().min(0).nullable().default(null),
@@ -261,6 +279,8 @@ export const ZIntervention = z.object({
   endDate: z.string(),
   budget: z.number().nullable(),
   subKegiatanCode: z.string().nullable(),
+  /** The linked sub-kegiatan; pagu and realisation are null for a caller who may not read that OPD's budget. */
+  subKegiatan: ZInterventionBudget.nullable(),
   targetGroup: z.string(),
   targetCount: z.number().nullable(),
   reachCount: z.number().nullable(),
@@ -338,14 +358,32 @@ export const ZTerritory = z.object({
 });
 export type TTerritory = z.infer<typeof ZTerritory>;
 
+/** Licences a dataset may carry (CKAN license ids). */
+export const DATASET_LICENSES = ['cc-by-4.0', 'odc-by', 'cc-zero'] as const;
 export const ZDatasetInput = z.object({
   indicatorId: ZUuid,
   title: ZPlainText(300),
   notes: ZPlainText(4000),
   slug: z.string().regex(/^[a-z0-9-]{2,60}$/),
   tags: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9 _-]{1,40}$/)).max(20).default([]),
-  licenseId: z.enum(['cc-by-4.0', 'odc-by', 'cc-zero']).default('cc-by-4.0'),
+  licenseId: z.enum(DATASET_LICENSES).default('cc-by-4.0'),
 });
+export const ZDatasetUpdate = z.object({
+  title: ZPlainText(300),
+  notes: ZPlainText(4000),
+  tags: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9 _-]{1,40}$/)).max(20).default([]),
+  licenseId: z.enum(DATASET_LICENSES),
+  /** The OPD the dataset is published under; null = the indicator's producing OPD. */
+  organizationOpdId: ZUuid.nullable().default(null),
+});
+export const ZWalidataSetting = z.object({
+  walidataOpd: z.object({ id: ZUuid, name: z.string() }).nullable(),
+  /** True for the Pemda admin, who may change it. */
+  mayEdit: z.boolean(),
+  /** True when the caller is the walidata (may approve, review, publish). */
+  isWalidata: z.boolean(),
+});
+export const ZWalidataSettingInput = z.object({ walidataOpdId: ZUuid.nullable() });
 export const ZDataset = z.object({
   id: ZUuid,
   name: z.string(),
@@ -354,6 +392,8 @@ export const ZDataset = z.object({
   indicatorId: ZUuid,
   indicatorCode: z.string(),
   organization: z.object({ id: ZUuid, name: z.string(), title: z.string() }),
+  /** False when the walidata published it under another OPD than the indicator's producer. */
+  organizationIsProducer: z.boolean(),
   tags: z.array(z.string()),
   licenseId: z.string(),
   status: z.enum(['published', 'withdrawn']),

@@ -97,7 +97,7 @@ describe('complaints on the territory page', () => {
   });
 
   it('counts overdue complaints once their deadline has passed', async () => {
-    await t.database.db.updateTable('complaint').set({ verify_due: '2020-01-02', respond_due: '2020-01-03', resolve_due: '2020-01-10' }).where('pemda_id', '=', pemda.id).where('id', '=', ids.road).execute();
+    await t.database.db.updateTable('complaint').set({ verify_due: '2020-01-02', respond_due: '2020-01-03', resolve_due: '2020-01-10' }).where('pemda_id', '=', pemda.id).where('id', '=', ids.road as string).execute();
     const a = (await get(`/api/v1/territory/${A}`, cookies.sekda)).json();
     expect(a.complaints).toMatchObject({ total: 2, overdue: 1 });
     expect(a.complaints.latest.find((c: { id: string }) => c.id === ids.road).overdue).toBe(true);

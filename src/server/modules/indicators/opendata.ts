@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { TDataset } from '../../../contracts/indicators';
 import type { DB } from '../../db/schema';
 import { inTransaction, type Ctx } from '../../http/context';
@@ -21,10 +21,11 @@ export async function datasetRows(db: Kysely<DB>, filter: { pemdaId?: string; na
   let query = db
     .selectFrom('open_dataset as d')
     .innerJoin('indicator as i', (join) => join.onRef('i.pemda_id', '=', 'd.pemda_id').onRef('i.id', '=', 'd.indicator_id'))
-    .innerJoin('opd as o', (join) => join.onRef('o.pemda_id', '=', 'i.pemda_id').onRef('o.id', '=', 'i.producer_opd_id'))
+    // The organisation: the one the walidata chose, else the producing OPD.
+    .innerJoin('opd as o', (join) => join.onRef('o.pemda_id', '=', 'i.pemda_id').on(sql<boolean>`o.id = coalesce(d.organization_opd_id, i.producer_opd_id)`))
     .innerJoin('pemda as p', 'p.id', 'd.pemda_id')
     .select([
-      'd.pemda_id', 'd.id', 'd.name', 'd.title', 'd.notes', 'd.tags', 'd.license_id', 'd.status', 'd.csv_resource_id', 'd.json_resource_id', 'd.created_at', 'd.updated_at',
+      'd.pemda_id', 'd.id', 'd.name', 'd.organization_opd_id', 'i.producer_opd_id', 'd.title', 'd.notes', 'd.tags', 'd.license_id', 'd.status', 'd.csv_resource_id', 'd.json_resource_id', 'd.created_at', 'd.updated_at',
       'i.id as indicator_id', 'i.code as indicator_code', 'i.name_id', 'i.name_en', 'i.definition', 'i.unit', 'i.kind', 'i.factor', 'i.periodicity', 'i.lowest_level', 'i.source', 'i.method', 'i.synthetic',
       'o.id as opd_id', 'o.code as opd_code', 'o.name as opd_name', 'o.created_at as opd_created_at',
       'p.kode_wilayah', 'p.name as pemda_name',
@@ -54,6 +55,7 @@ export function presentDataset(row: DatasetRow, base: string): TDataset {
     indicatorId: row.indicator_id,
     indicatorCode: row.indicator_code,
     organization: { id: row.opd_id, name: orgName(row.kode_wilayah, row.opd_code), title: row.opd_name },
+    organizationIsProducer: row.organization_opd_id === null || row.organization_opd_id === row.producer_opd_id,
     tags: row.tags,
     licenseId: row.license_id,
     status: row.status,
@@ -154,5 +156,43 @@ export async function setDatasetStatus(ctx: Ctx, base: string, id: string, statu
       await writeAudit(tx, { pemdaId: actor.pemdaId, action: `dataset.${status}`, entityType: 'open_dataset', entityId: id, before: { status: before.status }, after: { status } });
     });
   }
+  return presentDataset((await datasetRows(ctx.db, { pemdaId: actor.pemdaId, id, includeWithdrawn: true }))[0] as DatasetRow, base);
+}
+
+export interface DatasetUpdate {
+  title: string;
+  notes: string;
+  tags: string[];
+  licenseId: string;
+  organizationOpdId: string | null;
+}
+
+/** The walidata edits a dataset's metadata, licence, tags and organisation (the name stays: it is the public id). */
+export async function updateDataset(ctx: Ctx, base: string, id: string, input: DatasetUpdate): Promise<TDataset> {
+  const actor = requireUser(ctx.actor);
+  const before = (await datasetRows(ctx.db, { pemdaId: actor.pemdaId, id, includeWithdrawn: true }))[0];
+  if (!before) throw new AppError(IndicatorErrors.DATASET_NOT_FOUND);
+  await requireWalidata(ctx);
+  if (input.organizationOpdId) {
+    const opd = await ctx.db.selectFrom('opd').select('id').where('pemda_id', '=', actor.pemdaId).where('id', '=', input.organizationOpdId).executeTakeFirst();
+    if (!opd) throw new AppError(IndicatorErrors.DATASET_ORGANIZATION_UNKNOWN);
+  }
+  const tags = [...new Set(input.tags)];
+  await inTransaction(ctx, async (tx) => {
+    await tx.db
+      .updateTable('open_dataset')
+      .set({ title: input.title, notes: input.notes, tags: JSON.stringify(tags), license_id: input.licenseId, organization_opd_id: input.organizationOpdId, updated_at: new Date() })
+      .where('pemda_id', '=', actor.pemdaId)
+      .where('id', '=', id)
+      .execute();
+    await writeAudit(tx, {
+      pemdaId: actor.pemdaId,
+      action: 'dataset.updated',
+      entityType: 'open_dataset',
+      entityId: id,
+      before: { title: before.title, notes: before.notes, tags: before.tags, licenseId: before.license_id, organizationOpdId: before.organization_opd_id },
+      after: { ...input, tags },
+    });
+  });
   return presentDataset((await datasetRows(ctx.db, { pemdaId: actor.pemdaId, id, includeWithdrawn: true }))[0] as DatasetRow, base);
 }

@@ -1,10 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZCoverage, ZDataset, ZDatasetInput, ZIndexInput, ZIndexResult, ZIntervention, ZInterventionInput, ZTerritory } from '../../../contracts/indicators';
+import { ZBudgetOption, ZCoverage, ZDataset, ZDatasetInput, ZDatasetUpdate, ZWalidataSetting, ZWalidataSettingInput, ZIndexInput, ZIndexResult, ZIntervention, ZInterventionInput, ZTerritory } from '../../../contracts/indicators';
 import { IndicatorActions } from './policy';
-import { listMyDatasets, publishDataset, setDatasetStatus } from './opendata';
+import { listMyDatasets, publishDataset, setDatasetStatus, updateDataset } from './opendata';
+import { setWalidataOpd, walidataSetting } from './access';
+import { OrgActions } from '../org/policy';
 import { baseUrl } from './routes-public';
 import { listIndexes, ranking, saveIndex } from './service-index';
+import { budgetOptions } from './service-budget-link';
 import { coverage, createIntervention, listInterventions, updateIntervention } from './service-interventions';
 import { myTerritoryKode, territory } from './service-territory';
 import { AppError } from '../../http/errors';
@@ -43,6 +46,20 @@ export const indicatorWorkRoutes: FastifyPluginAsyncZod = async (app) => {
     coverage(request.ctx, request.query.year ?? String(new Date().getUTCFullYear())),
   );
 
+  app.get(
+    '/interventions/budget-options',
+    {
+      config: MANAGE_INTERVENTIONS,
+      schema: {
+        tags: ['interventions'],
+        summary: 'Budget sub-kegiatan an intervention may link to (own OPD for OPD staff), by year, code or name',
+        querystring: z.object({ q: z.string().max(100).optional(), year: z.coerce.number().int().min(2000).max(2100).optional(), opd: z.uuid().optional() }),
+        response: { 200: z.object({ items: z.array(ZBudgetOption) }) },
+      },
+    },
+    async (request) => ({ items: await budgetOptions(request.ctx, { q: request.query.q, year: request.query.year, opdId: request.query.opd }) }),
+  );
+
   app.post('/interventions', { config: MANAGE_INTERVENTIONS, schema: { tags: ['interventions'], body: ZInterventionInput, response: { 201: ZIntervention } } }, async (request, reply) => reply.code(201).send(await createIntervention(request.ctx, request.body)));
 
   app.get('/interventions/:interventionId', { config: READ, schema: { tags: ['interventions'], params: z.object({ interventionId: z.uuid() }), response: { 200: ZIntervention } } }, async (request) => {
@@ -63,6 +80,20 @@ export const indicatorWorkRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/datasets', { config: WALIDATA, schema: { tags: ['open data'], summary: 'Publish an indicator as an open dataset (walidata)', body: ZDatasetInput, response: { 201: ZDataset } } }, async (request, reply) =>
     reply.code(201).send(await publishDataset(request.ctx, baseUrl(request), request.body)),
+  );
+
+  app.put(
+    '/datasets/:datasetId',
+    { config: WALIDATA, schema: { tags: ['open data'], summary: 'Change a dataset’s metadata, licence, tags and organisation (walidata)', params: z.object({ datasetId: z.uuid() }), body: ZDatasetUpdate, response: { 200: ZDataset } } },
+    async (request) => updateDataset(request.ctx, baseUrl(request), request.params.datasetId, request.body),
+  );
+
+  app.get('/indicator-settings', { config: READ, schema: { tags: ['open data'], summary: 'The walidata OPD of the Pemda and what the caller may do', response: { 200: ZWalidataSetting } } }, async (request) => walidataSetting(request.ctx));
+
+  app.put(
+    '/indicator-settings',
+    { config: { action: OrgActions['pemda.manage'] }, schema: { tags: ['open data'], summary: 'Name the walidata OPD (Pemda admin); null leaves the walidata role to the admin alone', body: ZWalidataSettingInput, response: { 200: ZWalidataSetting } } },
+    async (request) => setWalidataOpd(request.ctx, request.body.walidataOpdId),
   );
 
   app.post(

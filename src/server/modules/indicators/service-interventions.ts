@@ -1,11 +1,12 @@
 import type { TIntervention } from '../../../contracts/indicators';
-import { inTransaction, type Ctx } from '../../http/context';
+import { inTransaction, type Ctx, type UserActor } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { writeAudit } from '../../platform/audit';
 import { authorize } from '../../platform/policy';
 import { requireUser } from '../../platform/tenant';
 import { IndicatorErrors } from './errors';
 import { IndicatorActions } from './policy';
+import { budgetOfSubKegiatan, checkSubKegiatan } from './service-budget-link';
 import { computeRanking, interventionsPerKode } from './service-index';
 import type { InterventionKind } from './tables';
 
@@ -18,6 +19,7 @@ export interface InterventionInput {
   endDate: string;
   budget: number | null;
   subKegiatanCode: string | null;
+  subKegiatanId: string | null;
   targetGroup: string;
   targetCount: number | null;
   reachCount: number | null;
@@ -59,6 +61,7 @@ export async function listInterventions(ctx: Ctx, filter: { wilayahKode?: string
     .where('iw.intervention_id', 'in', ids)
     .orderBy('w.kode')
     .execute();
+  const budgets = await budgetOfSubKegiatan(ctx, actor, rows.map((r) => r.sub_kegiatan_id).filter((id): id is string => id !== null));
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -69,6 +72,7 @@ export async function listInterventions(ctx: Ctx, filter: { wilayahKode?: string
     endDate: r.end_date,
     budget: r.budget,
     subKegiatanCode: r.sub_kegiatan_code,
+    subKegiatan: r.sub_kegiatan_id ? (budgets.get(r.sub_kegiatan_id) ?? null) : null,
     targetGroup: r.target_group,
     targetCount: r.target_count,
     reachCount: r.reach_count,
@@ -77,7 +81,9 @@ export async function listInterventions(ctx: Ctx, filter: { wilayahKode?: string
   }));
 }
 
-async function checkInput(ctx: Ctx, pemdaId: string, input: InterventionInput): Promise<void> {
+/** Checks the input; returns it with the sub-kegiatan code taken from the linked budget record. */
+async function checkInput(ctx: Ctx, actor: UserActor, input: InterventionInput): Promise<InterventionInput> {
+  const pemdaId = actor.pemdaId;
   if (input.endDate < input.startDate) throw new AppError(IndicatorErrors.INTERVENTION_DATES_INVALID);
   const opd = await ctx.db.selectFrom('opd').select('id').where('pemda_id', '=', pemdaId).where('id', '=', input.opdId).executeTakeFirst();
   if (!opd) throw new AppError(IndicatorErrors.INTERVENTION_OPD_UNKNOWN);
@@ -90,6 +96,8 @@ async function checkInput(ctx: Ctx, pemdaId: string, input: InterventionInput): 
   const ok = new Set(found.filter((f) => f.level === 'kelurahan' || f.level === 'desa').map((f) => f.kode));
   const bad = kodes.find((k) => !ok.has(k));
   if (bad) throw new AppError(IndicatorErrors.INTERVENTION_WILAYAH_INVALID, { kode: bad });
+  if (input.subKegiatanId) return { ...input, subKegiatanCode: (await checkSubKegiatan(ctx, actor, input.subKegiatanId)).kode };
+  return input;
 }
 
 function columns(input: InterventionInput) {
@@ -102,15 +110,16 @@ function columns(input: InterventionInput) {
     end_date: input.endDate,
     budget: input.budget,
     sub_kegiatan_code: input.subKegiatanCode,
+    sub_kegiatan_id: input.subKegiatanId,
     target_group: input.targetGroup,
     target_count: input.targetCount,
     reach_count: input.reachCount,
   };
 }
 
-export async function createIntervention(ctx: Ctx, input: InterventionInput): Promise<TIntervention> {
+export async function createIntervention(ctx: Ctx, raw: InterventionInput): Promise<TIntervention> {
   const actor = requireUser(ctx.actor);
-  await checkInput(ctx, actor.pemdaId, input);
+  const input = await checkInput(ctx, actor, raw);
   authorize(actor, IndicatorActions['interventions.manage'], { pemdaId: actor.pemdaId, opdId: input.opdId });
   const id = await inTransaction(ctx, async (tx) => {
     const row = await tx.db.insertInto('intervention').values({ pemda_id: actor.pemdaId, ...columns(input), created_by: actor.userId }).returning('id').executeTakeFirstOrThrow();
@@ -121,12 +130,12 @@ export async function createIntervention(ctx: Ctx, input: InterventionInput): Pr
   return (await listInterventions(ctx, { id }))[0] as TIntervention;
 }
 
-export async function updateIntervention(ctx: Ctx, id: string, input: InterventionInput): Promise<TIntervention> {
+export async function updateIntervention(ctx: Ctx, id: string, raw: InterventionInput): Promise<TIntervention> {
   const actor = requireUser(ctx.actor);
   const before = (await listInterventions(ctx, { id }))[0];
   if (!before) throw new AppError(IndicatorErrors.INTERVENTION_NOT_FOUND);
   authorize(actor, IndicatorActions['interventions.manage'], { pemdaId: actor.pemdaId, opdId: before.opd.id });
-  await checkInput(ctx, actor.pemdaId, input);
+  const input = await checkInput(ctx, actor, raw);
   authorize(actor, IndicatorActions['interventions.manage'], { pemdaId: actor.pemdaId, opdId: input.opdId });
   await inTransaction(ctx, async (tx) => {
     await tx.db.updateTable('intervention').set({ ...columns(input), updated_at: new Date() }).where('pemda_id', '=', actor.pemdaId).where('id', '=', id).execute();
@@ -137,8 +146,8 @@ export async function updateIntervention(ctx: Ctx, id: string, input: Interventi
       action: 'intervention.updated',
       entityType: 'intervention',
       entityId: id,
-      before: { ...before, opd: before.opd.id, wilayah: before.wilayah.map((w) => w.kode) },
-      after: { ...before, ...input, opd: input.opdId, wilayah: input.wilayahKodes },
+      before: { ...before, opd: before.opd.id, subKegiatan: before.subKegiatan?.id ?? null, wilayah: before.wilayah.map((w) => w.kode) },
+      after: { ...before, ...input, opd: input.opdId, subKegiatan: input.subKegiatanId, wilayah: input.wilayahKodes },
     });
   });
   return (await listInterventions(ctx, { id }))[0] as TIntervention;

@@ -105,6 +105,7 @@ export interface InterventionTable {
   end_date: string;
   budget: number | null;
   sub_kegiatan_code: string | null;
+  sub_kegiatan_id: string | null;
   target_group: string;
   target_count: number | null;
   reach_count: number | null;
@@ -129,6 +130,7 @@ export interface OpenDatasetTable {
   indicator_id: string;
   tags: ColumnType<string[], string | undefined, string>;
   license_id: Generated<string>;
+  organization_opd_id: string | null;
   status: Generated<'published' | 'withdrawn'>;
   csv_resource_id: Generated<string>;
   json_resource_id: Generated<string>;

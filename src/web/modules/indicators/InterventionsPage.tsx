@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { INTERVENTION_KINDS } from '../../../contracts/indicators';
+import { INTERVENTION_KINDS, type TBudgetOption, type TIntervention } from '../../../contracts/indicators';
 import { api, useApi, useListApi } from '../../api/client';
 import { Schemas } from '../../api/schemas';
 import { DataTable } from '../../components/DataTable';
@@ -21,6 +21,7 @@ export default function InterventionsPage() {
   const year = params.get('tahun') ?? String(new Date().getFullYear());
   const list = useApi('/interventions', IndSchemas.interventions, { year });
   const coverage = useApi('/interventions/coverage', IndSchemas.coverage, { year });
+  const [editing, setEditing] = useState<TIntervention | null>(null);
 
   return (
     <>
@@ -73,43 +74,77 @@ export default function InterventionsPage() {
             { key: 'opd', header: s('opd'), render: (i) => i.opd.name },
             { key: 'dates', header: s('dates'), render: (i) => `${formatDate(i.startDate, lang)} – ${formatDate(i.endDate, lang)}` },
             { key: 'budget', header: s('budget'), align: 'end', render: (i) => (i.budget === null ? '–' : `Rp${formatValue(i.budget, lang, 0)}`) },
+            { key: 'apbd', header: s('apbdColumn'), render: (i) => <BudgetCell intervention={i} /> },
             { key: 'reach', header: s('reach'), align: 'end', render: (i) => `${formatValue(i.reachCount, lang, 0)} / ${formatValue(i.targetCount, lang, 0)}` },
             { key: 'places', header: s('places'), render: (i) => <span className="ind-small">{i.wilayah.map((w) => w.name).join(', ')}</span> },
+            ...(can('interventions.manage')
+              ? [{ key: 'edit', header: s('actions'), render: (i: TIntervention) => <button type="button" className="ind-btn ind-secondary" onClick={() => setEditing(i)} aria-label={`${s('edit')}: ${i.title}`}>{s('edit')}</button> }]
+              : []),
           ]}
         />
       </section>
-      {can('interventions.manage') && <InterventionForm onSaved={() => { list.reload(); coverage.reload(); }} />}
+      {can('interventions.manage') && (
+        <InterventionForm
+          key={editing?.id ?? 'new'}
+          editing={editing}
+          onCancel={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            list.reload();
+            coverage.reload();
+          }}
+        />
+      )}
     </>
   );
 }
 
-function InterventionForm({ onSaved }: { onSaved: () => void }) {
+function InterventionForm({ editing, onSaved, onCancel }: { editing: TIntervention | null; onSaved: () => void; onCancel: () => void }) {
   const s = useS();
   const opds = useListApi('/opd', Schemas.opdList);
-  const [form, setForm] = useState({ title: '', kind: 'program', opdId: '', startDate: '', endDate: '', budget: '', subKegiatanCode: '', targetGroup: '', targetCount: '', reachCount: '', places: '' });
+  const text = (n: number | null) => (n === null ? '' : String(n));
+  const [form, setForm] = useState(() => ({
+    title: editing?.title ?? '',
+    kind: editing?.kind ?? 'program',
+    opdId: editing?.opd.id ?? '',
+    startDate: editing?.startDate ?? '',
+    endDate: editing?.endDate ?? '',
+    budget: text(editing?.budget ?? null),
+    subKegiatanCode: editing?.subKegiatanCode ?? '',
+    targetGroup: editing?.targetGroup ?? '',
+    targetCount: text(editing?.targetCount ?? null),
+    reachCount: text(editing?.reachCount ?? null),
+    places: editing?.wilayah.map((w) => w.kode).join(', ') ?? '',
+  }));
+  const [linked, setLinked] = useState<Pick<TBudgetOption, 'id' | 'kode' | 'nama' | 'tahun'> & { opdName: string; pagu: number | null } | null>(
+    editing?.subKegiatan ? { id: editing.subKegiatan.id, kode: editing.subKegiatan.kode, nama: editing.subKegiatan.nama, tahun: editing.subKegiatan.tahun, opdName: editing.subKegiatan.opd.name, pagu: editing.subKegiatan.pagu } : null,
+  );
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const field = (key: keyof typeof form) => ({ id: `ind-iv-${key}`, value: form[key], onChange: (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value })) });
-  const numberOrNull = (text: string) => (text.trim() === '' ? null : Number(text));
+  const numberOrNull = (value: string) => (value.trim() === '' ? null : Number(value));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
     setSaved(false);
+    const body = {
+      title: form.title,
+      kind: form.kind,
+      opdId: form.opdId,
+      indicatorId: editing?.indicatorId ?? null,
+      startDate: form.startDate,
+      endDate: form.endDate,
+      budget: numberOrNull(form.budget),
+      subKegiatanCode: linked ? linked.kode : form.subKegiatanCode.trim() || null,
+      subKegiatanId: linked?.id ?? null,
+      targetGroup: form.targetGroup,
+      targetCount: numberOrNull(form.targetCount),
+      reachCount: numberOrNull(form.reachCount),
+      wilayahKodes: form.places.split(/[,\s]+/).filter(Boolean),
+    };
     try {
-      await api.post('/interventions', {
-        title: form.title,
-        kind: form.kind,
-        opdId: form.opdId,
-        indicatorId: null,
-        startDate: form.startDate,
-        endDate: form.endDate,
-        budget: numberOrNull(form.budget),
-        subKegiatanCode: form.subKegiatanCode.trim() || null,
-        targetGroup: form.targetGroup,
-        targetCount: numberOrNull(form.targetCount),
-        reachCount: numberOrNull(form.reachCount),
-        wilayahKodes: form.places.split(/[,\s]+/).filter(Boolean),
-      });
+      if (editing) await api.put(`/interventions/${editing.id}`, body);
+      else await api.post('/interventions', body);
       setSaved(true);
       onSaved();
     } catch (err) {
@@ -118,7 +153,7 @@ function InterventionForm({ onSaved }: { onSaved: () => void }) {
   };
   return (
     <section className="ind-card" aria-labelledby="ind-iv-form-h">
-      <h2 id="ind-iv-form-h">{s('newIntervention')}</h2>
+      <h2 id="ind-iv-form-h">{editing ? s('editIntervention', { title: editing.title }) : s('newIntervention')}</h2>
       <form className="ind-form" onSubmit={(e) => void submit(e)}>
         <div className="ind-wide">
           <label htmlFor="ind-iv-title">{s('title')}</label>
@@ -157,10 +192,13 @@ function InterventionForm({ onSaved }: { onSaved: () => void }) {
           <label htmlFor="ind-iv-budget">{s('budget')} (Rp)</label>
           <input inputMode="numeric" {...field('budget')} />
         </div>
-        <div>
-          <label htmlFor="ind-iv-subKegiatanCode">{s('subKegiatan')}</label>
-          <input {...field('subKegiatanCode')} placeholder="1.02.02.2.02.0031" />
-        </div>
+        <BudgetPicker year={(form.startDate || String(new Date().getFullYear())).slice(0, 4)} opdId={form.opdId} linked={linked} onPick={setLinked} />
+        {!linked && (
+          <div>
+            <label htmlFor="ind-iv-subKegiatanCode">{s('subKegiatanCodeOnly')}</label>
+            <input {...field('subKegiatanCode')} placeholder="1.02.02.2.02.0031" />
+          </div>
+        )}
         <div className="ind-wide">
           <label htmlFor="ind-iv-targetGroup">{s('target')}</label>
           <input {...field('targetGroup')} required />
@@ -178,11 +216,94 @@ function InterventionForm({ onSaved }: { onSaved: () => void }) {
           <input {...field('places')} placeholder="19.71.01.1001, 19.71.01.1002" required />
         </div>
         <div className="ind-wide">
-          <button type="submit" className="ind-btn">{s('save')}</button>
+          <button type="submit" className="ind-btn">{s('save')}</button>{' '}
+          {editing && (
+            <button type="button" className="ind-btn ind-secondary" onClick={onCancel}>
+              {s('cancel')}
+            </button>
+          )}
         </div>
       </form>
       {error ? <ProblemAlert error={error} /> : null}
       {saved && <p role="status">{s('created')}</p>}
     </section>
+  );
+}
+
+/** The sub-kegiatan of the APBD an intervention is funded from: search by code or name, pick one, or clear. */
+function BudgetPicker({ year, opdId, linked, onPick }: { year: string; opdId: string; linked: (Pick<TBudgetOption, 'id' | 'kode' | 'nama' | 'tahun'> & { opdName: string; pagu: number | null }) | null; onPick: (o: (Pick<TBudgetOption, 'id' | 'kode' | 'nama' | 'tahun'> & { opdName: string; pagu: number | null }) | null) => void }) {
+  const s = useS();
+  const { lang } = useI18n();
+  const [q, setQ] = useState('');
+  const [search, setSearch] = useState<string | null>(null);
+  const options = useApi(search === null ? null : '/interventions/budget-options', IndSchemas.budgetOptions, { q: search ?? undefined, year: /^\d{4}$/.test(year) ? year : undefined, opd: opdId || undefined });
+  if (linked) {
+    return (
+      <div className="ind-wide" data-testid="budget-linked">
+        <span className="ind-label">{s('subKegiatan')}</span>
+        <p className="ind-small">
+          <strong>{linked.kode}</strong> {linked.nama} · {linked.opdName} · {linked.tahun}
+          {linked.pagu !== null ? ` · ${s('pagu')} Rp${formatValue(linked.pagu, lang, 0)}` : ''}{' '}
+          <button type="button" className="ind-btn ind-secondary" onClick={() => onPick(null)}>
+            {s('unlinkBudget')}
+          </button>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="ind-wide">
+      <label htmlFor="ind-iv-budget-q">{s('budgetSearch', { year })}</label>
+      <div className="ind-inline">
+        <input
+          id="ind-iv-budget-q"
+          value={q}
+          placeholder={s('budgetSearchHint')}
+          onChange={(e) => setQ(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              setSearch(q);
+            }
+          }}
+        />
+        <button type="button" className="ind-btn ind-secondary" onClick={() => setSearch(q)}>
+          {s('find')}
+        </button>
+      </div>
+      {options.error ? <ProblemAlert error={options.error} /> : null}
+      {options.data && options.data.items.length === 0 && <p className="ind-small ind-muted">{s('budgetNone')}</p>}
+      {options.data && options.data.items.length > 0 && (
+        <ul className="ind-list ind-small" aria-label={s('budgetResults')}>
+          {options.data.items.map((o) => (
+            <li key={o.id}>
+              <button type="button" className="ind-pick" onClick={() => onPick({ id: o.id, kode: o.kode, nama: o.nama, tahun: o.tahun, opdName: o.opd.name, pagu: o.pagu })}>
+                <strong>{o.kode}</strong> {o.nama}
+                <span className="ind-muted"> · {o.opd.name} · {o.tahun} · Rp{formatValue(o.pagu, lang, 0)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** The linked sub-kegiatan: its pagu and realisation (when the caller may read that OPD's budget), with a link. */
+function BudgetCell({ intervention }: { intervention: TIntervention }) {
+  const s = useS();
+  const { lang } = useI18n();
+  const b = intervention.subKegiatan;
+  if (!b) return <span className="ind-small ind-muted">{intervention.subKegiatanCode ? `${intervention.subKegiatanCode} (${s('notLinked')})` : '–'}</span>;
+  const title = b.link ? <Link className="ind-link" to={b.link}>{b.kode}</Link> : <strong>{b.kode}</strong>;
+  return (
+    <div className="ind-small">
+      {title} {b.nama}
+      {b.pagu !== null && (
+        <div>
+          {s('pagu')} Rp{formatValue(b.pagu, lang, 0)} · {s('realisasi')} Rp{formatValue(b.realisasi, lang, 0)} ({formatValue(b.realisasiPersen, lang, 1)}%)
+        </div>
+      )}
+    </div>
   );
 }

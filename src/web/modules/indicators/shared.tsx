@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCompleteness, ZCoverage, ZDataset, ZFlaggedValue, ZImportSummary, ZIndexResult, ZIndicator, ZIntervention, ZMapResponse, ZTerritory, ZValue } from '../../../contracts/indicators';
+import { ZBudgetOption, ZCompleteness, ZCoverage, ZDataset, ZFlaggedValue, ZImportSummary, ZIndexResult, ZIndicator, ZIntervention, ZMapResponse, ZTerritory, ZValue } from '../../../contracts/indicators';
 import { CHOROPLETH_RAMP } from '../../lib/map';
 import { formatNumber } from '../../lib/format';
 import type { Lang } from '../../i18n/translate';
@@ -23,6 +23,7 @@ export const IndSchemas = {
   datasets: z.object({ items: z.array(ZDataset) }),
   dataset: ZDataset,
   mine: z.object({ kode: z.string() }),
+  budgetOptions: z.object({ items: z.array(ZBudgetOption) }),
 };
 
 /** Map colouring by class: each region gets its class number, the legend shows each class's range. */

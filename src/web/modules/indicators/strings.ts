@@ -160,6 +160,21 @@ export const S = {
   ast_terkendala: { id: 'Terkendala', en: 'Blocked' },
   ast_diterima: { id: 'Diterima', en: 'Accepted' },
   ast_dibatalkan: { id: 'Dibatalkan', en: 'Cancelled' },
+  apbdColumn: { id: 'Sub-kegiatan APBD', en: 'APBD sub-activity' },
+  actions: { id: 'Aksi', en: 'Actions' },
+  edit: { id: 'Ubah', en: 'Edit' },
+  cancel: { id: 'Batal', en: 'Cancel' },
+  editIntervention: { id: 'Ubah intervensi: {title}', en: 'Edit intervention: {title}' },
+  subKegiatanCodeOnly: { id: 'Kode sub-kegiatan (bila belum ada di APBD)', en: 'Sub-activity code (when not in the APBD)' },
+  budgetSearch: { id: 'Cari sub-kegiatan APBD {year}', en: 'Find an APBD {year} sub-activity' },
+  budgetSearchHint: { id: 'Kode atau nama, mis. stunting', en: 'Code or name, e.g. stunting' },
+  budgetResults: { id: 'Sub-kegiatan yang cocok', en: 'Matching sub-activities' },
+  budgetNone: { id: 'Tidak ada sub-kegiatan yang cocok untuk tahun dan OPD ini.', en: 'No sub-activity matches for this year and agency.' },
+  find: { id: 'Cari', en: 'Find' },
+  unlinkBudget: { id: 'Lepas tautan', en: 'Unlink' },
+  pagu: { id: 'Pagu', en: 'Budget ceiling' },
+  realisasi: { id: 'realisasi', en: 'spent' },
+  notLinked: { id: 'belum ditautkan ke APBD', en: 'not linked to the APBD' },
 } as const;
 
 export type SKey = keyof typeof S;
