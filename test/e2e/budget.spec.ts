@@ -1,32 +1,12 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { APIRequestContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { signInAdmin } from './support/auth';
 import { checkA11y, e2eEnv, openBrowser, screenshot, type OpenBrowser } from './support/browser';
-import { freshTotpCode } from './support/totp';
 
 /**
  * Budget journey (issue 8): BPKAD imports an APBD row from a SIPD-style CSV (dry run, then for real), enters a
  * month of realisation that lags the plan, and sees the activity flagged critical on the OPD page with its
  * deviation chart. Then every budget screen at 1280x800 and 360x740, screenshot and axe check.
  */
-const ADMIN_TOTP_FILE = path.join(os.tmpdir(), 'pamong-e2e-admin-totp.txt');
-
-async function adminSignIn(api: APIRequestContext): Promise<void> {
-  const { email, password } = e2eEnv();
-  let login = await api.post('/api/v1/auth/login', { data: { email, password } });
-  if (login.status() === 401 && existsSync(ADMIN_TOTP_FILE)) {
-    login = await api.post('/api/v1/auth/login', { data: { email, password, totp: await freshTotpCode(readFileSync(ADMIN_TOTP_FILE, 'utf8')) } });
-  }
-  expect(login.status(), await login.text()).toBe(200);
-  if (((await login.json()) as { stage: string }).stage === 'totp_enroll') {
-    const setup = (await (await api.post('/api/v1/auth/totp/setup')).json()) as { secret: string };
-    writeFileSync(ADMIN_TOTP_FILE, setup.secret);
-    expect((await api.post('/api/v1/auth/totp/activate', { data: { code: await freshTotpCode(setup.secret) } })).status()).toBe(200);
-  }
-}
-
 const NAME = 'Pembangunan Posyandu Terpadu (uji e2e)';
 const year = new Date().getFullYear();
 const month = Math.max(1, new Date().getMonth());
@@ -46,7 +26,7 @@ describe('budget', () => {
   beforeAll(async () => {
     e2eEnv();
     admin = await openBrowser({ viewport: 'desktop' });
-    await adminSignIn(admin.context.request);
+    await signInAdmin(admin.context);
     const opds = ((await (await admin.context.request.get('/api/v1/opd')).json()) as { items: Array<{ id: string; code: string }> }).items;
     dinkesId = opds.find((o) => o.code === 'DINKES')?.id ?? '';
     expect(dinkesId).not.toBe('');
@@ -123,7 +103,7 @@ describe('budget', () => {
     test(`every budget screen is axe-clean at ${viewport === 'desktop' ? '1280x800' : '360x740'}`, async () => {
       const browser = await openBrowser({ viewport });
       try {
-        await adminSignIn(browser.context.request);
+        await signInAdmin(browser.context);
         for (const screen of [...SCREENS, `/anggaran/opd/${dinkesId}`]) {
           await browser.page.goto(screen, { waitUntil: 'networkidle' });
           await browser.page.locator('h1').first().waitFor();
