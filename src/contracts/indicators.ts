@@ -367,6 +367,8 @@ export const ZDatasetInput = z.object({
   slug: z.string().regex(/^[a-z0-9-]{2,60}$/),
   tags: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9 _-]{1,40}$/)).max(20).default([]),
   licenseId: z.enum(DATASET_LICENSES).default('cc-by-4.0'),
+  /** The OPD the dataset is published under; null = the indicator's producing OPD. */
+  organizationOpdId: ZUuid.nullable().default(null),
 });
 export const ZDatasetUpdate = z.object({
   title: ZPlainText(300),

@@ -107,6 +107,16 @@ describe('dataset management and the walidata setting', () => {
     expect(ckan.result.tags.map((tag: { name: string }) => tag.name).sort()).toEqual(['kependudukan', 'penduduk']);
   });
 
+  it('publishes under a chosen organisation of the same Pemda only', async () => {
+    const stuntingId = (await post('/api/v1/indicators', w.cookies.admin, { ...populationInput(w.opd.dinkes.id), code: 'BALITA', nameId: 'Jumlah balita', nameEn: 'Children under five' })).json().id;
+    await post(`/api/v1/indicators/${stuntingId}/approval`, w.cookies.walidata, { decision: 'approved' });
+    const body = { indicatorId: stuntingId, title: 'Jumlah Balita', notes: 'Balita per kelurahan.', slug: 'balita', organizationOpdId: other.opd.bapperida.id };
+    expect((await post('/api/v1/datasets', w.cookies.walidata, body)).json().code).toBe('DATASET_ORGANIZATION_UNKNOWN');
+    const res = await post('/api/v1/datasets', w.cookies.walidata, { ...body, organizationOpdId: w.opd.bapperida.id });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ organization: { id: w.opd.bapperida.id }, organizationIsProducer: false });
+  });
+
   it('the admin names the walidata OPD; the previous walidata loses the role', async () => {
     const seen = await get('/api/v1/indicator-settings', w.cookies.walidata);
     expect(seen.json()).toEqual({ walidataOpd: { id: w.opd.bapperida.id, name: 'Bapperida' }, mayEdit: false, isWalidata: true });

@@ -24,6 +24,7 @@ export const PAGES: PageDef[] = [
   { path: '/pengaturan', component: lazy(() => import('../routes/PemdaSettings')), ability: 'pemda.manage' },
   { path: '/indikator', component: lazy(() => import('../modules/indicators/CataloguePage')), ability: 'indicators.read' },
   { path: '/indikator/impor', component: lazy(() => import('../modules/indicators/ImportValuesPage')), ability: 'indicators.enter' },
+  { path: '/indikator/data-terbuka', component: lazy(() => import('../modules/indicators/DatasetsPage')), ability: 'indicators.walidata' },
   { path: '/indikator/:id', component: lazy(() => import('../modules/indicators/IndicatorPage')), ability: 'indicators.read' },
   { path: '/kerentanan', component: lazy(() => import('../modules/indicators/VulnerabilityPage')), ability: 'indicators.read' },
   { path: '/intervensi', component: lazy(() => import('../modules/indicators/InterventionsPage')), ability: 'indicators.read' },

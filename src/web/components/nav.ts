@@ -34,6 +34,7 @@ export const NAV: NavItem[] = [
   { path: '/kerentanan', label: { id: 'Peta kerentanan', en: 'Vulnerability map' }, icon: 'map', ability: 'indicators.read' },
   { path: '/intervensi', label: { id: 'Intervensi', en: 'Interventions' }, icon: 'flag', ability: 'indicators.read' },
   { path: '/wilayah-saya', label: { id: 'Wilayah saya', en: 'My territory' }, icon: 'home', ability: 'indicators.read' },
+  { path: '/indikator/data-terbuka', label: { id: 'Kelola data terbuka', en: 'Manage open data' }, icon: 'upload', ability: 'indicators.walidata' },
   { path: '/impor', label: { id: 'Impor data', en: 'Import data' }, icon: 'upload', ability: 'org.import', group: 'admin' },
   { path: '/pengguna', label: { id: 'Pengguna', en: 'Users' }, icon: 'users', ability: 'users.manage', group: 'admin' },
   { path: '/audit', label: { id: 'Jejak audit', en: 'Audit trail' }, icon: 'shield', ability: 'audit.read', group: 'admin' },

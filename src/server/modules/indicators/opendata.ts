@@ -125,10 +125,17 @@ export async function listMyDatasets(ctx: Ctx, base: string): Promise<TDataset[]
   return (await datasetRows(ctx.db, { pemdaId: actor.pemdaId, includeWithdrawn: true })).map((r) => presentDataset(r, base));
 }
 
-export async function publishDataset(ctx: Ctx, base: string, input: { indicatorId: string; title: string; notes: string; slug: string; tags: string[]; licenseId: string }): Promise<TDataset> {
+async function checkOrganization(ctx: Ctx, pemdaId: string, opdId: string | null | undefined): Promise<void> {
+  if (!opdId) return;
+  const opd = await ctx.db.selectFrom('opd').select('id').where('pemda_id', '=', pemdaId).where('id', '=', opdId).executeTakeFirst();
+  if (!opd) throw new AppError(IndicatorErrors.DATASET_ORGANIZATION_UNKNOWN);
+}
+
+export async function publishDataset(ctx: Ctx, base: string, input: { indicatorId: string; title: string; notes: string; slug: string; tags: string[]; licenseId: string; organizationOpdId?: string | null }): Promise<TDataset> {
   const indicator = await loadIndicator(ctx, input.indicatorId);
   const actor = await requireWalidata(ctx);
   if (indicator.approval !== 'approved') throw new AppError(IndicatorErrors.DATASET_INDICATOR_NOT_APPROVED);
+  await checkOrganization(ctx, actor.pemdaId, input.organizationOpdId);
   const pemda = await ctx.db.selectFrom('pemda').select('kode_wilayah').where('id', '=', actor.pemdaId).executeTakeFirstOrThrow();
   const name = `${slugOfKode(pemda.kode_wilayah)}-${input.slug}`;
   const id = await inTransaction(ctx, async (tx) => {
@@ -136,7 +143,7 @@ export async function publishDataset(ctx: Ctx, base: string, input: { indicatorI
     if (taken) throw new AppError(IndicatorErrors.DATASET_NAME_TAKEN, { name });
     const row = await tx.db
       .insertInto('open_dataset')
-      .values({ pemda_id: actor.pemdaId, name, title: input.title, notes: input.notes, indicator_id: indicator.id, tags: JSON.stringify(input.tags), license_id: input.licenseId, published_by: actor.userId })
+      .values({ pemda_id: actor.pemdaId, name, title: input.title, notes: input.notes, indicator_id: indicator.id, tags: JSON.stringify(input.tags), license_id: input.licenseId, organization_opd_id: input.organizationOpdId ?? null, published_by: actor.userId })
       .returning('id')
       .executeTakeFirstOrThrow();
     await writeAudit(tx, { pemdaId: actor.pemdaId, action: 'dataset.published', entityType: 'open_dataset', entityId: row.id, after: { name, ...input } });
@@ -173,10 +180,7 @@ export async function updateDataset(ctx: Ctx, base: string, id: string, input: D
   const before = (await datasetRows(ctx.db, { pemdaId: actor.pemdaId, id, includeWithdrawn: true }))[0];
   if (!before) throw new AppError(IndicatorErrors.DATASET_NOT_FOUND);
   await requireWalidata(ctx);
-  if (input.organizationOpdId) {
-    const opd = await ctx.db.selectFrom('opd').select('id').where('pemda_id', '=', actor.pemdaId).where('id', '=', input.organizationOpdId).executeTakeFirst();
-    if (!opd) throw new AppError(IndicatorErrors.DATASET_ORGANIZATION_UNKNOWN);
-  }
+  await checkOrganization(ctx, actor.pemdaId, input.organizationOpdId);
   const tags = [...new Set(input.tags)];
   await inTransaction(ctx, async (tx) => {
     await tx.db

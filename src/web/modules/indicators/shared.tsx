@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZBudgetOption, ZCompleteness, ZCoverage, ZDataset, ZFlaggedValue, ZImportSummary, ZIndexResult, ZIndicator, ZIntervention, ZMapResponse, ZTerritory, ZValue } from '../../../contracts/indicators';
+import { ZBudgetOption, ZCompleteness, ZCoverage, ZDataset, ZFlaggedValue, ZImportSummary, ZIndexResult, ZIndicator, ZIntervention, ZMapResponse, ZTerritory, ZValue, ZWalidataSetting } from '../../../contracts/indicators';
 import { CHOROPLETH_RAMP } from '../../lib/map';
 import { formatNumber } from '../../lib/format';
 import type { Lang } from '../../i18n/translate';
@@ -24,6 +24,7 @@ export const IndSchemas = {
   dataset: ZDataset,
   mine: z.object({ kode: z.string() }),
   budgetOptions: z.object({ items: z.array(ZBudgetOption) }),
+  walidataSetting: ZWalidataSetting,
 };
 
 /** Map colouring by class: each region gets its class number, the legend shows each class's range. */
