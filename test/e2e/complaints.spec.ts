@@ -15,6 +15,22 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const OPERATOR = 'operator.dinkes@pangkalpinang.demo';
 const SEKDA = 'sekda@pangkalpinang.demo';
 const SEKDA_TOTP_FILE = path.join(os.tmpdir(), 'pamong-e2e-sekda-totp.txt');
+const ADMIN_TOTP_FILE = path.join(os.tmpdir(), 'pamong-e2e-admin-totp.txt');
+
+/** The Pemda administrator (TOTP required), as in the other specs: enrol once, reuse the secret. */
+async function adminSignIn(api: APIRequestContext): Promise<void> {
+  const { email, password } = e2eEnv();
+  let login = await api.post('/api/v1/auth/login', { data: { email, password } });
+  if (login.status() === 401 && existsSync(ADMIN_TOTP_FILE)) {
+    login = await api.post('/api/v1/auth/login', { data: { email, password, totp: await freshTotpCode(readFileSync(ADMIN_TOTP_FILE, 'utf8')) } });
+  }
+  expect(login.status(), await login.text()).toBe(200);
+  if (((await login.json()) as { stage: string }).stage === 'totp_enroll') {
+    const setup = (await (await api.post('/api/v1/auth/totp/setup')).json()) as { secret: string };
+    writeFileSync(ADMIN_TOTP_FILE, setup.secret);
+    expect((await api.post('/api/v1/auth/totp/activate', { data: { code: await freshTotpCode(setup.secret) } })).status()).toBe(200);
+  }
+}
 
 /** The sekda must use TOTP: enrol on first sign-in, reuse the secret afterwards. */
 async function sekdaSignIn(api: APIRequestContext): Promise<void> {
@@ -132,4 +148,77 @@ describe('complaints', () => {
       }
     });
   }
+
+  test('the administrator changes a deadline class, adds a service with an attribute, creates and revokes an Open311 key', async () => {
+    const browser = await openBrowser({ viewport: 'desktop' });
+    try {
+      const { page, context } = browser;
+      await adminSignIn(context.request);
+      await page.goto('/pengaduan/pengaturan');
+      await page.getByRole('heading', { name: 'Pengaturan pengaduan' }).waitFor();
+      await page.getByText('Standar SP4N-LAPOR!', { exact: true }).waitFor();
+      await checkA11y(page, { label: 'complaint settings sla' });
+      await screenshot(page, 'complaints-admin-sla-desktop');
+      await page.getByRole('button', { name: 'Ubah Segera (darurat/keselamatan)' }).click();
+      await page.getByLabel('Selesai (hari kerja)').fill('10');
+      await page.getByRole('button', { name: 'Simpan' }).click();
+      await page.getByText('Tersimpan.').waitFor();
+      await page.getByText('10 hari').waitFor();
+
+      await page.getByRole('button', { name: 'Katalog layanan' }).click();
+      await page.getByRole('button', { name: 'Tambah layanan' }).click();
+      await page.getByLabel('Kode layanan (service_code)').fill('E2E-LAMPU');
+      await page.getByLabel('Nama layanan').fill('Lampu jalan padam (uji e2e)');
+      await page.getByLabel('Kelompok').fill('Infrastruktur');
+      await page.getByLabel('Perangkat daerah penanggung jawab').selectOption({ index: 1 });
+      await page.getByLabel('Kelas tenggat').selectOption('segera');
+      await page.getByRole('button', { name: 'Tambah isian' }).click();
+      await page.getByLabel('Kode', { exact: true }).fill('KONDISI');
+      await page.getByLabel('Pertanyaan').fill('Kondisi lampu');
+      await page.getByLabel('Jenis').selectOption('singlevaluelist');
+      await page.getByLabel('Pilihan: satu per baris, "kunci = nama"').fill('padam = Padam\nberkedip = Berkedip');
+      await page.getByLabel('Wajib diisi').check();
+      await checkA11y(page, { label: 'complaint settings service form' });
+      await screenshot(page, 'complaints-admin-service-form-desktop');
+      await page.getByRole('button', { name: 'Simpan' }).click();
+      await page.getByText('Tersimpan.').waitFor();
+      await page.getByText('Lampu jalan padam (uji e2e)').waitFor();
+      await screenshot(page, 'complaints-admin-catalogue-desktop');
+
+      await page.getByRole('button', { name: 'Kunci API Open311' }).click();
+      await page.getByLabel('Nama aplikasi klien').fill('Aplikasi Warga e2e');
+      await page.getByRole('button', { name: 'Buat kunci API' }).click();
+      const key = ((await page.getByTestId('temporary-password').textContent()) ?? '').trim();
+      expect(key).toMatch(/^p311_/);
+      await checkA11y(page, { label: 'complaint settings keys' });
+      await screenshot(page, 'complaints-admin-keys-desktop');
+      // The new key files a complaint for the new service over Open311, with its required attribute.
+      const form = new URLSearchParams({ api_key: key, service_code: 'E2E-LAMPU', address_string: 'Jl. Jenderal Sudirman', description: 'Tiga lampu jalan padam', 'attribute[KONDISI]': 'padam' }).toString();
+      const filed = await context.request.post('/open311/v2/requests.json', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, data: form });
+      expect(filed.status(), await filed.text()).toBe(200);
+      await page.getByRole('button', { name: 'Cabut Aplikasi Warga e2e' }).click();
+      await page.getByRole('button', { name: 'Ya, cabut kunci Aplikasi Warga e2e' }).click();
+      await page.getByText('Dicabut').waitFor();
+      const refused = await context.request.post('/open311/v2/requests.json', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, data: form });
+      expect(refused.status()).toBe(403);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test('the settings screens on a phone', async () => {
+    const browser = await openBrowser({ viewport: 'phone' });
+    try {
+      const { page, context } = browser;
+      await adminSignIn(context.request);
+      for (const [tab, name] of [['sla', 'Standar SP4N-LAPOR!'], ['katalog', 'Tambah layanan'], ['kunci', 'Buat kunci API']] as const) {
+        await page.goto(`/pengaduan/pengaturan?tab=${tab}`);
+        await page.getByText(name).first().waitFor();
+        await checkA11y(page, { label: `complaint settings ${tab} phone` });
+        await screenshot(page, `complaints-admin-${tab}-phone`);
+      }
+    } finally {
+      await browser.close();
+    }
+  });
 });

@@ -160,7 +160,7 @@ function SlaSection() {
               </tr>
             </thead>
             <tbody>
-              {list.data.items.map((c) => (
+              {[...list.data.items].sort((a, b) => Number(b.code === 'standar') - Number(a.code === 'standar') || a.name.localeCompare(b.name, 'id')).map((c) => (
                 <tr key={c.code}>
                   <td data-label={s('slaName')}>
                     <span className="cell-stack"><strong>{c.name}</strong><span className="small muted mono">{c.code}</span></span>
@@ -412,11 +412,9 @@ function CatalogueSection() {
           <table className="data-table">
             <thead>
               <tr>
-                <th scope="col">{s('serviceName')}</th>
-                <th scope="col">{s('group')}</th>
-                <th scope="col">{s('responsibleOpd')}</th>
+                <th scope="col">{s('service')}</th>
+                <th scope="col">{s('handledBy')}</th>
                 <th scope="col">{s('slaClass')}</th>
-                <th scope="col">{s('attributes')}</th>
                 <th scope="col">{s('keyStatus')}</th>
                 <th scope="col"><span className="visually-hidden">{s('edit')}</span></th>
               </tr>
@@ -424,14 +422,17 @@ function CatalogueSection() {
             <tbody>
               {list.data.items.map((svc) => (
                 <tr key={svc.code}>
-                  <td data-label={s('serviceName')}>
-                    <span className="cell-stack"><strong>{svc.name}</strong><span className="small muted mono">{svc.code}</span></span>
+                  <td data-label={s('service')}>
+                    <span className="cell-stack"><strong>{svc.name}</strong><span className="small muted"><span className="mono">{svc.code}</span> · {svc.group}</span></span>
                   </td>
-                  <td data-label={s('group')}>{svc.group}</td>
-                  <td data-label={s('responsibleOpd')}>{svc.territorial ? s('territorial').split(':')[0] : (svc.opdName ?? '—')}</td>
+                  <td data-label={s('handledBy')}>{svc.territorial ? s('territorialShort') : (svc.opdName ?? '—')}</td>
                   <td data-label={s('slaClass')}>{slaName(svc.slaClass)}</td>
-                  <td data-label={s('attributes')}>{s('attributesCount', { n: svc.attributes.length })}</td>
-                  <td data-label={s('keyStatus')}>{svc.active ? <Badge tone="success">{s('activeShort')}</Badge> : <Badge tone="neutral">{s('inactive')}</Badge>}</td>
+                  <td data-label={s('keyStatus')}>
+                    <span className="cell-stack">
+                      <span>{svc.active ? <Badge tone="success">{s('activeShort')}</Badge> : <Badge tone="neutral">{s('inactive')}</Badge>}</span>
+                      <span className="small muted">{s('attributesCount', { n: svc.attributes.length })}</span>
+                    </span>
+                  </td>
                   <td>
                     <button type="button" className="button button-small" onClick={() => { setNotice(''); setEditing(svc); }} aria-label={`${s('edit')} ${svc.name}`}>{s('edit')}</button>
                   </td>

@@ -176,7 +176,7 @@ export const S = {
   activeShort: { id: 'Aktif', en: 'Active' },
   inactive: { id: 'Nonaktif', en: 'Inactive' },
   attributes: { id: 'Isian tambahan (atribut Open311)', en: 'Extra fields (Open311 attributes)' },
-  attributesCount: { id: '{n} isian', en: '{n} fields' },
+  attributesCount: { id: '{n} isian tambahan', en: '{n} extra fields' },
   attributeN: { id: 'Isian {n}', en: 'Field {n}' },
   attrCode: { id: 'Kode', en: 'Code' },
   attrDescription: { id: 'Pertanyaan', en: 'Question' },
@@ -210,6 +210,7 @@ export const S = {
   revokeHint: { id: 'Aplikasi ini tidak dapat lagi mengirim pengaduan (paling lambat 1 menit di semua server). Tidak dapat dibatalkan.', en: 'This application can no longer file complaints (within a minute on every server). This cannot be undone.' },
   noKeys: { id: 'Belum ada aplikasi klien.', en: 'No client applications yet.' },
   settingsLink: { id: 'Pengaturan', en: 'Settings' },
+  territorialShort: { id: 'Kelurahan/kecamatan lokasi', en: 'Kelurahan/kecamatan of the location' },
 } as const;
 
 export type StringKey = keyof typeof S;
