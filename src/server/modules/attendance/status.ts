@@ -1,18 +1,28 @@
 import { sql, type Kysely } from 'kysely';
+import { copyLine, type CopyFn } from '../../db/connect';
 import type { DB } from '../../db/schema';
 import { addDays, loadCalendar, type WorkingCalendar } from '../../platform/calendar';
 import { loadRuleBook, type RuleBook } from './config';
 import { computeDay, fixedShift, isoWeekday, type DayEvent, type DayResult, type LeaveKind, type Shift } from './day';
+import type { LatenessRules } from './rules';
 
 /**
  * Daily status of every pegawai (issue 5 §4), derived from events, schedule (or roster), holidays and approved
  * leave, and recomputed whenever one of them changes: imports and web check-ins mark days dirty, approvals and
  * roster or rule changes recompute their range directly. Only finished days are computed (before today in the
  * Pemda's zone); the nightly job computes yesterday for everyone so days without any event become TK.
+ *
+ * Cost model (bench/attendance.bench.ts, 10,000 pegawai × a month): what is expensive is moving rows between the
+ * database and JavaScript one by one, above all on PGlite. So the shift and rules of each (OPD, date) are resolved
+ * once, each pegawai's events of the range come as ONE aggregated text value (one result row per pegawai, not one
+ * per event), and the day rows are written by COPY when the caller can give a COPY handle on its transaction
+ * (bulk recomputations), else by one unnest upsert per WRITE_CHUNK rows.
  */
-const CHUNK = 1000;
-const WRITE_CHUNK = 5000;
+const CHUNK = 2500;
+const WRITE_CHUNK = 10_000;
 const DAY_S = 86_400;
+/** Events whose state is outside 0..998 (or null) travel as 999 and come back as null: all mean "undefined". */
+const NO_STATE = 999;
 
 export interface RecomputeScope {
   from: string;
@@ -21,6 +31,14 @@ export interface RecomputeScope {
   pegawaiIds?: readonly string[];
   /** Today in the Pemda's zone (tests pin it); days from today on are not computed. */
   today?: string;
+}
+
+export interface RecomputeOptions {
+  /**
+   * COPY on the connection of `db` (from `database.transactionWithCopy`): the days of the scope are then deleted
+   * and written by COPY, the fastest path on both drivers. Without it they are upserted with unnest.
+   */
+  copy?: CopyFn;
 }
 
 export interface RecomputeResult {
@@ -38,7 +56,7 @@ function datesBetween(from: string, to: string): string[] {
 }
 
 /** First index with times[i] >= t. */
-function lowerBound(times: Float64Array | number[], t: number): number {
+function lowerBound(times: Float64Array, t: number): number {
   let lo = 0;
   let hi = times.length;
   while (lo < hi) {
@@ -67,7 +85,10 @@ export function shiftOf(context: DayContext, opdId: string, date: string, roster
   return { shift, offReason: shift ? '' : holiday ?? 'weekend' };
 }
 
-export async function recomputeDays(db: Kysely<DB>, pemdaId: string, scope: RecomputeScope): Promise<RecomputeResult> {
+/** What a date means for one OPD, resolved once per (OPD, date): a fixed shift or day off, or "see the roster". */
+type OpdDay = { roster: true } | { roster: false; shift: Shift | null; offReason: string };
+
+export async function recomputeDays(db: Kysely<DB>, pemdaId: string, scope: RecomputeScope, options: RecomputeOptions = {}): Promise<RecomputeResult> {
   const calendar = await loadCalendar(db, pemdaId);
   const today = scope.today ?? calendar.today();
   const to = scope.to < today ? scope.to : addDays(today, -1);
@@ -80,17 +101,19 @@ export async function recomputeDays(db: Kysely<DB>, pemdaId: string, scope: Reco
     query = query.where('id', 'in', [...scope.pegawaiIds]);
   }
   const pegawai = scope.pegawaiIds && scope.pegawaiIds.length > CHUNK ? await chunkedPegawai(db, pemdaId, scope.pegawaiIds) : await query.execute();
-  const dates = datesBetween(from, to);
-  const touched = new Map<string, { pegawaiId: string; year: number }>();
+  const plan = planDates(context, datesBetween(from, to));
+  const touched: Array<{ pegawaiId: string; year: number }> = [];
+  const years = [...new Set(plan.dates.map((d) => Number(d.slice(0, 4))))];
   let days = 0;
   for (let i = 0; i < pegawai.length; i += CHUNK) {
     const chunk = pegawai.slice(i, i + CHUNK);
-    const rows = await computeChunk(db, pemdaId, chunk, dates, context);
-    await writeDays(db, pemdaId, rows);
+    const rows = await computeChunk(db, pemdaId, chunk, plan, !scope.pegawaiIds);
+    if (options.copy) await copyDays(db, options.copy, pemdaId, chunk, plan, rows);
+    else await writeDays(db, pemdaId, rows);
     days += rows.length;
-    for (const row of rows) touched.set(`${row.pegawaiId}|${row.date.slice(0, 4)}`, { pegawaiId: row.pegawaiId, year: Number(row.date.slice(0, 4)) });
+    for (const person of chunk) for (const year of years) touched.push({ pegawaiId: person.id, year });
   }
-  return { days, touched: [...touched.values()] };
+  return { days, touched };
 }
 
 async function chunkedPegawai(db: Kysely<DB>, pemdaId: string, ids: readonly string[]) {
@@ -107,17 +130,82 @@ export interface DayRow extends DayResult {
   opdId: string;
 }
 
-async function computeChunk(db: Kysely<DB>, pemdaId: string, chunk: Array<{ id: string; opd_id: string }>, dates: string[], context: DayContext): Promise<DayRow[]> {
+interface DatePlan {
+  dates: string[];
+  midnights: number[];
+  lateness: LatenessRules[];
+  /** Per OPD, what each date (by index) means; filled on first use. */
+  byOpd: Map<string, OpdDay[]>;
+  opdDays(opdId: string): OpdDay[];
+}
+
+function planDates(context: DayContext, dates: string[]): DatePlan {
+  const byOpd = new Map<string, OpdDay[]>();
+  return {
+    dates,
+    midnights: dates.map(epochOf),
+    lateness: dates.map((date) => context.rules.get('lateness', date).body),
+    byOpd,
+    opdDays(opdId) {
+      let list = byOpd.get(opdId);
+      if (!list) {
+        list = dates.map((date): OpdDay => {
+          if (context.rules.get('schedule', date, opdId).body.mode === 'roster') return { roster: true };
+          const { shift, offReason } = shiftOf(context, opdId, date, undefined);
+          return { roster: false, shift, offReason };
+        });
+        byOpd.set(opdId, list);
+      }
+      return list;
+    },
+  };
+}
+
+/**
+ * The events of the chunk's pegawai around the range, one text value per pegawai: "seconds × 1000 + state,…" (seconds
+ * from the epoch of the wall-clock time; far below 2^53 / 1000), sorted here: one result row per pegawai instead of
+ * one per event.
+ */
+async function loadEvents(db: Kysely<DB>, pemdaId: string, ids: string[], first: string, last: string, wholeRange: boolean): Promise<Map<string, { times: Float64Array; states: Int16Array }>> {
+  // Every active pegawai of the Pemda: the chunk is a contiguous id range (ids are sorted), which the index on
+  // (pemda_id, pegawai_id, at) scans in one pass; a chosen set of pegawai is looked up one by one.
+  const who = wholeRange ? sql`pegawai_id >= ${ids[0]}::uuid AND pegawai_id <= ${ids[ids.length - 1]}::uuid` : sql`pegawai_id = ANY(${ids}::uuid[])`;
+  const result = await sql<{ pegawai_id: string; ev: string }>`
+    SELECT pegawai_id, string_agg((floor(date_part('epoch', at))::bigint * 1000 + CASE WHEN state BETWEEN 0 AND ${NO_STATE - 1} THEN state ELSE ${NO_STATE} END)::text, ',') AS ev
+    FROM att_event
+    WHERE pemda_id = ${pemdaId} AND ${who} AND at >= ${addDays(first, -1)}::timestamp AND at < ${addDays(last, 2)}::timestamp
+    GROUP BY pegawai_id`.execute(db);
+  const out = new Map<string, { times: Float64Array; states: Int16Array }>();
+  for (const row of result.rows) {
+    const parts = row.ev.split(',');
+    const keyed = new Float64Array(parts.length);
+    for (let k = 0; k < parts.length; k += 1) keyed[k] = Number(parts[k]);
+    keyed.sort();
+    const times = new Float64Array(keyed.length);
+    const states = new Int16Array(keyed.length);
+    for (let k = 0; k < keyed.length; k += 1) {
+      const value = keyed[k] as number;
+      const seconds = Math.floor(value / 1000);
+      times[k] = seconds;
+      states[k] = value - seconds * 1000;
+    }
+    out.set(row.pegawai_id, { times, states });
+  }
+  return out;
+}
+
+async function computeChunk(db: Kysely<DB>, pemdaId: string, chunk: Array<{ id: string; opd_id: string }>, plan: DatePlan, wholeRange: boolean): Promise<DayRow[]> {
   const ids = chunk.map((p) => p.id);
+  const { dates, midnights } = plan;
   const first = dates[0] as string;
   const last = dates[dates.length - 1] as string;
-  const [rosterRows, leaveRows, eventRows] = await Promise.all([
-    db.selectFrom('att_roster').select(['pegawai_id', 'date', 'shift_name', 'start_time', 'end_time']).where('pemda_id', '=', pemdaId).where('pegawai_id', 'in', ids).where('date', '>=', first).where('date', '<=', last).execute(),
-    db.selectFrom('att_leave').select(['pegawai_id', 'kind', 'start_date', 'end_date']).where('pemda_id', '=', pemdaId).where('pegawai_id', 'in', ids).where('status', '=', 'disetujui').where('start_date', '<=', last).where('end_date', '>=', first).execute(),
-    sql<{ pegawai_id: string; s: number; state: number | null }>`
-      SELECT pegawai_id, extract(epoch FROM at)::float8 AS s, state FROM att_event
-      WHERE pemda_id = ${pemdaId} AND pegawai_id = ANY(${ids}::uuid[]) AND at >= ${addDays(first, -1)}::timestamp AND at < ${addDays(last, 2)}::timestamp
-      ORDER BY pegawai_id, at`.execute(db),
+  const anyRoster = chunk.some((p) => plan.opdDays(p.opd_id).some((d) => d.roster));
+  const [rosterRows, leaveRows, events] = await Promise.all([
+    anyRoster
+      ? db.selectFrom('att_roster').select(['pegawai_id', 'date', 'shift_name', 'start_time', 'end_time']).where('pemda_id', '=', pemdaId).where('pegawai_id', '=', sql<string>`ANY(${ids}::uuid[])`).where('date', '>=', first).where('date', '<=', last).execute()
+      : Promise.resolve([]),
+    db.selectFrom('att_leave').select(['pegawai_id', 'kind', 'start_date', 'end_date']).where('pemda_id', '=', pemdaId).where('pegawai_id', '=', sql<string>`ANY(${ids}::uuid[])`).where('status', '=', 'disetujui').where('start_date', '<=', last).where('end_date', '>=', first).execute(),
+    loadEvents(db, pemdaId, ids, first, last, wholeRange),
   ]);
   const rosters = new Map<string, Map<string, Shift>>();
   for (const r of rosterRows) {
@@ -131,33 +219,56 @@ async function computeChunk(db: Kysely<DB>, pemdaId: string, chunk: Array<{ id: 
     list.push({ kind: l.kind as LeaveKind, from: l.start_date, to: l.end_date });
     leaves.set(l.pegawai_id, list);
   }
-  const events = new Map<string, { times: number[]; states: Array<number | null> }>();
-  for (const e of eventRows.rows) {
-    const entry = events.get(e.pegawai_id) ?? { times: [], states: [] };
-    entry.times.push(Number(e.s));
-    entry.states.push(e.state);
-    events.set(e.pegawai_id, entry);
-  }
-  const rules = (date: string) => context.rules.get('lateness', date).body;
   const rows: DayRow[] = [];
+  const dayEvents: DayEvent[] = [];
   for (const person of chunk) {
     const own = events.get(person.id);
     const roster = rosters.get(person.id);
     const leaveList = leaves.get(person.id);
-    for (const date of dates) {
-      const { shift, offReason } = shiftOf(context, person.opd_id, date, roster);
-      const midnight = epochOf(date);
-      const dayEvents: DayEvent[] = [];
+    const opdDays = plan.opdDays(person.opd_id);
+    for (let i = 0; i < dates.length; i += 1) {
+      const date = dates[i] as string;
+      const planned = opdDays[i] as OpdDay;
+      let shift: Shift | null;
+      let offReason: string;
+      if (planned.roster) {
+        shift = roster?.get(date) ?? null;
+        offReason = shift ? '' : 'no_shift';
+      } else {
+        shift = planned.shift;
+        offReason = planned.offReason;
+      }
+      dayEvents.length = 0;
       if (own && shift) {
+        const midnight = midnights[i] as number;
         for (let k = lowerBound(own.times, midnight - DAY_S / 2); k < own.times.length && (own.times[k] as number) < midnight + 2 * DAY_S; k += 1) {
-          dayEvents.push({ t: (own.times[k] as number) - midnight, state: own.states[k] ?? null });
+          const state = own.states[k] as number;
+          dayEvents.push({ t: (own.times[k] as number) - midnight, state: state === NO_STATE ? null : state });
         }
       }
-      const leave = leaveList?.find((l) => date >= l.from && date <= l.to)?.kind ?? null;
-      rows.push({ pegawaiId: person.id, date, opdId: person.opd_id, ...computeDay({ shift, offReason, leave, events: dayEvents, rules: rules(date) }) });
+      let leave: LeaveKind | null = null;
+      if (leaveList) for (const l of leaveList) if (date >= l.from && date <= l.to) { leave = l.kind; break; }
+      rows.push({ pegawaiId: person.id, date, opdId: person.opd_id, ...computeDay({ shift, offReason, leave, events: dayEvents, rules: plan.lateness[i] as LatenessRules }) });
     }
   }
   return rows;
+}
+
+const DAY_COLUMNS = ['pemda_id', 'pegawai_id', 'date', 'opd_id', 'status', 'scheduled', 'sched_start', 'sched_end', 'check_in', 'check_out', 'late_minutes', 'early_minutes', 'tl', 'psw', 'cut_percent', 'reason'] as const;
+
+/**
+ * Bulk path: the chunk's days of the range are replaced (DELETE, then COPY straight into att_day). Every
+ * (pegawai, date) of the chunk × range is in `rows`, so this is the same as an upsert of all of them.
+ */
+async function copyDays(db: Kysely<DB>, copy: CopyFn, pemdaId: string, chunk: Array<{ id: string }>, plan: DatePlan, rows: readonly DayRow[]): Promise<void> {
+  await sql`DELETE FROM att_day WHERE pemda_id = ${pemdaId} AND pegawai_id = ANY(${chunk.map((p) => p.id)}::uuid[]) AND date >= ${plan.dates[0]}::date AND date <= ${plan.dates[plan.dates.length - 1]}::date`.execute(db);
+  for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
+    const lines: string[] = [];
+    for (const r of rows.slice(i, i + WRITE_CHUNK)) {
+      lines.push(copyLine([pemdaId, r.pegawaiId, r.date, r.opdId, r.status, r.scheduled, r.schedStart, r.schedEnd, r.checkIn, r.checkOut, r.lateMinutes, r.earlyMinutes, r.tl, r.psw, r.cutPercent, r.reason]));
+    }
+    await copy('att_day', DAY_COLUMNS, lines);
+  }
 }
 
 /** Upserts day rows with one statement per chunk (arrays through unnest: fast on PostgreSQL and PGlite alike). */
