@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { APIRequestContext, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { signInAdmin } from './support/auth';
 import { checkA11y, e2eEnv, openBrowser, screenshot, type OpenBrowser } from './support/browser';
 import { freshTotpCode } from './support/totp';
 
@@ -11,23 +12,8 @@ import { freshTotpCode } from './support/totp';
  * completion with a photo from a phone, the sekda accepts, and the public verification page shows the signature
  * valid to anyone. Screenshots of every coordination screen at 1280x800 and 360x740.
  */
-const ADMIN_TOTP_FILE = path.join(os.tmpdir(), 'pamong-e2e-admin-totp.txt');
 const PASSWORD = 'Koordinasi-Betason-2026';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-
-async function adminSignIn(api: APIRequestContext): Promise<void> {
-  const { email, password } = e2eEnv();
-  let login = await api.post('/api/v1/auth/login', { data: { email, password } });
-  if (login.status() === 401 && existsSync(ADMIN_TOTP_FILE)) {
-    login = await api.post('/api/v1/auth/login', { data: { email, password, totp: await freshTotpCode(readFileSync(ADMIN_TOTP_FILE, 'utf8')) } });
-  }
-  expect(login.status(), await login.text()).toBe(200);
-  if (((await login.json()) as { stage: string }).stage === 'totp_enroll') {
-    const setup = (await (await api.post('/api/v1/auth/totp/setup')).json()) as { secret: string };
-    writeFileSync(ADMIN_TOTP_FILE, setup.secret);
-    expect((await api.post('/api/v1/auth/totp/activate', { data: { code: await freshTotpCode(setup.secret) } })).status()).toBe(200);
-  }
-}
 
 /** Signs a new account in: replaces the temporary password and enrols TOTP when the role requires it. */
 async function firstSignIn(context: BrowserContext, email: string, temporary: string): Promise<void> {
@@ -62,7 +48,7 @@ describe('coordination', () => {
   beforeAll(async () => {
     e2eEnv();
     admin = await openBrowser({ viewport: 'desktop' });
-    await adminSignIn(admin.context.request);
+    await signInAdmin(admin.context);
     opds = ((await (await admin.context.request.get('/api/v1/opd')).json()) as { items: Opd[] }).items;
     const chosen = ['Dinas Kesehatan', 'Dinas Pendidikan', 'Dinas Sosial'].map((name) => opds.find((o) => o.name === name) as Opd);
     expect(chosen.every(Boolean)).toBe(true);
