@@ -122,10 +122,19 @@ const bench: Bench = {
       // Warm both (JIT, pools, caches) before measuring.
       await Promise.all(Array.from({ length: 20 }, () => fetch(appUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body })));
       await Promise.all(Array.from({ length: 20 }, () => fetch(bareUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body })));
+      // The machine is often shared: the load average goes with the figures, and the server's own CPU time per
+      // request (this process: HTTP, routing, checks, driver), which depends far less on the neighbours.
+      ctx.log(`${kind}: load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs`);
       ctx.log(`${kind}: bare route ${SECONDS}s x ${CONNECTIONS} connections`);
+      let cpu = process.cpuUsage();
       const baseline = await load(bareUrl, body);
+      const baselineCpu = process.cpuUsage(cpu);
       ctx.log(`${kind}: POST /open311/v2/requests.json ${SECONDS}s x ${CONNECTIONS} connections`);
+      cpu = process.cpuUsage();
       const measured = await load(appUrl, body);
+      const measuredCpu = process.cpuUsage(cpu);
+      const perRequest = (usage: NodeJS.CpuUsage, n: number) => (n > 0 ? (usage.user + usage.system) / 1000 / n : NaN);
+      ctx.log(`${kind}: server CPU per request ${perRequest(measuredCpu, measured.requests).toFixed(3)} ms (bare route ${perRequest(baselineCpu, baseline.requests).toFixed(3)} ms); load average now ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
       if (measured.errors > 0) ctx.log(`${kind}: ${measured.errors} errors, first: ${measured.firstError}`);
       if (baseline.errors > 0) ctx.log(`${kind}: baseline ${baseline.errors} errors, first: ${baseline.firstError}`);
       const audit = await database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('pemda_id', '=', pemdaId).where('action', '=', 'complaints.filed').executeTakeFirstOrThrow();

@@ -176,3 +176,25 @@ describe('Open311 media upload (multipart/form-data, file field media)', () => {
     expect((await t.request({ method: 'GET', url: `/open311/v2/media/${png}.jpg?jurisdiction_id=19.71` })).statusCode).toBe(404);
   });
 });
+
+describe('group commit of Open311 intake', () => {
+  it('writes complaints arriving together in a few transactions, each with its own audit row and request id', async () => {
+    const before = await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('seq')).where('pemda_id', '=', f.pemdaId).executeTakeFirstOrThrow();
+    const responses = await Promise.all(Array.from({ length: 30 }, () => postOpen311(f.apiKey)));
+    expect(responses.map((r) => r.statusCode)).toEqual(Array.from({ length: 30 }, () => 200));
+    const rows = await t.database.db
+      .selectFrom('audit_log')
+      .select(['at', 'request_id', 'entity_id'])
+      .where('pemda_id', '=', f.pemdaId)
+      .where('action', '=', 'complaints.filed')
+      .where('seq', '>', Number(before.seq ?? 0))
+      .execute();
+    expect(rows).toHaveLength(30);
+    expect(new Set(rows.map((r) => r.request_id)).size).toBe(30);
+    // One writeAuditMany per transaction stamps its rows with one time: 30 times would mean 30 transactions (on
+    // PGlite every batch held one complaint before batches started on the next event-loop turn).
+    const transactions = new Set(rows.map((r) => new Date(r.at).getTime())).size;
+    expect(transactions).toBeLessThanOrEqual(6);
+    expect(await verifyAuditChain(t.database.db, f.pemdaId)).toMatchObject({ ok: true });
+  });
+});
