@@ -137,10 +137,7 @@ export default function CampaignsPage() {
                 <p className="muted">{s('campaign.period', { start: formatDate(c.startsOn, lang), end: formatDate(c.endsOn, lang) })}</p>
                 {isCurrent && progress.data?.campaign?.id === c.id && (
                   <p>
-                    <strong>
-                      {s('pledge.progress')}: {progress.data.signed} / {progress.data.total}
-                      {progress.data.total > 0 ? ` (${Math.round((progress.data.signed / progress.data.total) * 100)}%)` : ''}
-                    </strong>
+                    <strong>{s('pledge.summary', { signed: progress.data.signed, total: progress.data.total, pct: progress.data.total > 0 ? Math.round((progress.data.signed / progress.data.total) * 100) : 0 })}</strong>
                   </p>
                 )}
                 <div className="ntr-inline">
@@ -165,7 +162,8 @@ export default function CampaignsPage() {
           <h2 id="ntr-progress-title">
             {s('pledge.progress')} — {current.title}
           </h2>
-          <PledgeProgressTable progress={progress.data} sortLow />
+          <p className="muted small">{s('pledge.lowest')}</p>
+          <PledgeProgressTable progress={progress.data} sortLow limit={10} />
         </section>
       )}
       <NewCampaign elections={elections.data?.items ?? []} onDone={() => campaigns.reload()} />

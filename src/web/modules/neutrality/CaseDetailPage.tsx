@@ -258,24 +258,6 @@ export default function CaseDetailPage() {
         </section>
       </div>
       <div className="ntr-actions">
-        {has('identity') && (
-          <section className="card">
-            <h3 className="card-title">{s('case.identity')}</h3>
-            <ProblemAlert error={identityError} />
-            {identity ? (
-              <p className="ntr-identity">
-                {identity.name} · {identity.contact}
-              </p>
-            ) : c.hasIdentity ? (
-              <button type="button" className="button" onClick={() => void showIdentity()}>
-                {s('case.showIdentity')}
-              </button>
-            ) : (
-              <p>{s('case.anonymous')}</p>
-            )}
-          </section>
-        )}
-        {has('reveal') && <RevealSection caseId={c.id} />}
         {has('verify') && (
           <ActionForm title={s('case.verify')} submit={s('case.accept')} onSubmit={() => act('verify', { decision: 'terima', note, handlerUnit: 'inspektorat' })}>
             {noteField}
@@ -368,6 +350,24 @@ export default function CaseDetailPage() {
             {noteField}
           </ActionForm>
         )}
+        {has('identity') && (
+          <section className="card">
+            <h3 className="card-title">{s('case.identity')}</h3>
+            <ProblemAlert error={identityError} />
+            {identity ? (
+              <p className="ntr-identity">
+                {identity.name} · {identity.contact}
+              </p>
+            ) : c.hasIdentity ? (
+              <button type="button" className="button" onClick={() => void showIdentity()}>
+                {s('case.showIdentity')}
+              </button>
+            ) : (
+              <p>{s('case.anonymous')}</p>
+            )}
+          </section>
+        )}
+        {has('reveal') && <RevealSection caseId={c.id} />}
       </div>
     </>
   );

@@ -78,6 +78,9 @@ function NewElection({ onDone }: { onDone: () => void }) {
       <fieldset className="ntr-fieldset">
         <legend>{s('election.stages')}</legend>
         <p className="muted small">{s('election.stageHint')}</p>
+        <div className="ntr-stage-row ntr-stage-head" aria-hidden="true">
+          <span className="ntr-stage-name">{s('election.fromTo')}</span>
+        </div>
         {STAGE_KINDS.map((k) => (
           <div key={k} className="ntr-stage-row">
             <span className="ntr-stage-name">{s(`stageKind.${k}` as StringKey)}</span>

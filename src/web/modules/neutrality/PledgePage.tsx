@@ -65,7 +65,7 @@ export default function PledgePage() {
           <h2>
             {s('pledge.progress')}: {progress.data.signed} / {progress.data.total}
           </h2>
-          <PledgeProgressTable progress={progress.data} />
+          <PledgeProgressTable progress={progress.data} sortLow limit={10} />
         </section>
       )}
     </>

@@ -1,12 +1,16 @@
+import { useState } from 'react';
 import type { TPledgeProgress } from '../../../contracts/neutrality';
 import { DataTable } from '../../components/DataTable';
 import { useStrings } from './strings';
 
 /** Pledge completion by OPD: a bar, the percentage and the counts (lowest completion first when `sortLow`). */
-export function PledgeProgressTable({ progress, sortLow = false }: { progress: TPledgeProgress; sortLow?: boolean }) {
+export function PledgeProgressTable({ progress, sortLow = false, limit }: { progress: TPledgeProgress; sortLow?: boolean; limit?: number }) {
   const s = useStrings();
-  const rows = sortLow ? [...progress.rows].sort((a, b) => (a.ratio ?? 2) - (b.ratio ?? 2)) : progress.rows;
+  const [all, setAll] = useState(false);
+  const sorted = sortLow ? [...progress.rows].sort((a, b) => (a.ratio ?? 2) - (b.ratio ?? 2)) : progress.rows;
+  const rows = limit && !all ? sorted.slice(0, limit) : sorted;
   return (
+    <>
     <DataTable
       caption={s('pledge.progress')}
       rows={rows}
@@ -29,5 +33,11 @@ export function PledgeProgressTable({ progress, sortLow = false }: { progress: T
         { key: 'total', header: s('pledge.totalCol'), align: 'end', render: (r) => r.total },
       ]}
     />
+      {rows.length < sorted.length && (
+        <button type="button" className="button" onClick={() => setAll(true)}>
+          {s('pledge.showAll', { n: sorted.length })}
+        </button>
+      )}
+    </>
   );
 }

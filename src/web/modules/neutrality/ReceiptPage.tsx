@@ -31,6 +31,8 @@ export default function ReceiptPage() {
   };
   const open = (event: FormEvent) => {
     event.preventDefault();
+    // A new code or secret: never leave the previous report on screen under a refusal.
+    setView(null);
     void run(() => api.post<TReceiptView>('/neutrality/public/receipt', { code: code.trim(), secret: secret.trim() }));
   };
   const answer = (questionId: string) => (event: FormEvent) => {

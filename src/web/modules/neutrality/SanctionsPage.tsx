@@ -42,23 +42,19 @@ export default function SanctionsPage() {
       header: s('sanction.who'),
       primary: true,
       render: (r) => (
-        <>
+        <span>
           {r.pegawaiName}
           {r.opdName && <span className="muted small"> · {r.opdName}</span>}
-        </>
+        </span>
       ),
     },
     {
       key: 'what',
       header: s('sanction.what'),
       render: (r) => (
-        <>
-          {r.sanction}{' '}
-          <span className="muted small">
-            ({s(`track.${r.track}` as StringKey)}
-            {r.level ? ` ${s(`level.${r.level}` as StringKey)}` : ''})
-          </span>
-        </>
+        <span>
+          {r.sanction} <span className="muted small">({s(`track.${r.track}` as StringKey)}{r.level ? ` ${s(`level.${r.level}` as StringKey)}` : ''})</span>
+        </span>
       ),
     },
     { key: 'tpp', header: s('sanction.tpp'), render: tpp },
