@@ -7,7 +7,8 @@ import { checkA11y, e2eEnv, openBrowser, screenshot, type OpenBrowser, type View
 import { freshTotpCode } from './support/totp';
 
 /**
- * The indicator journey (issue 9): import a DHIS2 dataValueSet, see the choropleth change, open a kelurahan page;
+ * The indicator journey (issue 9): import a DHIS2 dataValueSet, see the choropleth change, open a kelurahan page
+ * with its complaints and directives; link an intervention to an APBD sub-kegiatan; manage a dataset as walidata;
  * then every indicator screen at 1280x800 and 360x740, each checked with axe.
  *
  * The demo admin must enrol TOTP at first sign-in; the secret is kept in the specs' temp directory so a later
@@ -106,11 +107,87 @@ describe('indicators', () => {
     expect(browser.errors).toEqual([]);
   });
 
+  test('a kelurahan page shows its complaints and directives, each linking to its record', async () => {
+    const { page, context } = browser;
+    // The demo spreads complaints over the 42 kelurahan and assigns directives to every kantor lurah.
+    let chosen: { kode: string; name: string } | undefined;
+    for (const k of kelurahan) {
+      const body = (await (await context.request.get(`/api/v1/territory/${k.kode}`)).json()) as { complaints: { total: number } | null; directives: { total: number } | null };
+      if ((body.complaints?.total ?? 0) > 0 && (body.directives?.total ?? 0) > 0) {
+        chosen = k;
+        break;
+      }
+    }
+    expect(chosen, 'a demo kelurahan with complaints and directives').toBeTruthy();
+    const target = chosen as { kode: string; name: string };
+    await page.goto(`/wilayah/${target.kode}`, { waitUntil: 'networkidle' });
+    const complaints = page.getByTestId('territory-complaints');
+    await complaints.getByRole('heading', { name: 'Pengaduan warga di wilayah ini' }).waitFor();
+    expect(await complaints.textContent()).toMatch(/\d+ pengaduan · \d+ masih terbuka · \d+ lewat tenggat/);
+    const directives = page.getByTestId('territory-directives');
+    await directives.getByRole('heading', { name: 'Arahan pimpinan untuk wilayah ini' }).waitFor();
+    expect(await directives.textContent()).toMatch(/\d+ arahan/);
+    await checkA11y(page, { label: 'wilayah dengan pengaduan dan arahan' });
+    await screenshot(page, 'indicators-territory-sections-desktop');
+    // The first complaint opens its page in the complaints module.
+    const first = complaints.getByRole('link').first();
+    const href = await first.getAttribute('href');
+    expect(href).toMatch(/^\/pengaduan\/[0-9a-f-]{36}$/);
+    await first.click();
+    await page.waitForURL(`**${href}`);
+    await page.goBack({ waitUntil: 'networkidle' });
+    const directiveHref = await page.getByTestId('territory-directives').getByRole('link').first().getAttribute('href');
+    expect(directiveHref).toMatch(/^\/koordinasi\/arahan\/[0-9a-f-]{36}$/);
+    expect(browser.errors).toEqual([]);
+  });
+
+  test('an intervention links to an APBD sub-kegiatan and shows its pagu and realisation', async () => {
+    const { page } = browser;
+    await page.goto('/intervensi', { waitUntil: 'networkidle' });
+    await page.getByRole('button', { name: /^Ubah: / }).first().click();
+    await page.getByRole('heading', { name: /^Ubah intervensi: / }).waitFor();
+    // An empty search lists the sub-kegiatan of the intervention's OPD for its year.
+    await page.getByRole('button', { name: 'Cari', exact: true }).click();
+    const results = page.getByRole('list', { name: 'Sub-kegiatan yang cocok' });
+    await results.getByRole('button').first().waitFor();
+    await checkA11y(page, { label: 'pemilih sub-kegiatan' });
+    await screenshot(page, 'indicators-budget-picker-desktop');
+    await results.getByRole('button').first().click();
+    await page.getByTestId('budget-linked').waitFor();
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('cell', { name: /Pagu Rp[\d.]+ · realisasi Rp[\d.]+/ }).first().waitFor();
+    await screenshot(page, 'indicators-interventions-linked-desktop');
+    expect(browser.errors).toEqual([]);
+  });
+
+  test('the walidata manages a dataset: metadata, tags, licence; CKAN shows the change', async () => {
+    const { page, context } = browser;
+    await page.goto('/indikator/data-terbuka', { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { level: 1, name: 'Kelola data terbuka' }).waitFor();
+    await page.getByRole('heading', { name: 'Walidata' }).waitFor();
+    await page.locator('#ind-wd-opd').waitFor();
+    await page.getByRole('button', { name: /^Ubah: / }).first().click();
+    await page.locator('#ind-dse-tags').fill('stunting, e2e uji');
+    await page.locator('#ind-dse-license').selectOption('cc-zero');
+    await checkA11y(page, { label: 'kelola dataset' });
+    await screenshot(page, 'indicators-datasets-edit-desktop');
+    await page.locator('section', { has: page.locator('#ind-dse-title') }).getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('status').filter({ hasText: 'tersimpan' }).waitFor();
+    const mine = (await (await context.request.get('/api/v1/datasets')).json()) as { items: Array<{ name: string; tags: string[]; licenseId: string }> };
+    const changed = mine.items.find((d) => d.tags.includes('e2e uji'));
+    expect(changed?.licenseId).toBe('cc-zero');
+    const ckan = (await (await context.request.get(`/api/3/action/package_show?id=${changed?.name}`)).json()) as { result: { license_id: string; tags: Array<{ name: string }> } };
+    expect(ckan.result.license_id).toBe('cc-zero');
+    expect(ckan.result.tags.map((t) => t.name)).toContain('e2e uji');
+    expect(browser.errors).toEqual([]);
+  });
+
   const screens: Array<[string, string, string]> = [
     ['catalogue', '/indikator', 'Katalog indikator'],
     ['vulnerability', '/kerentanan', 'Peta kerentanan'],
     ['interventions', '/intervensi', 'Intervensi dan cakupan'],
     ['import', '/indikator/impor', 'Impor nilai indikator'],
+    ['datasets', '/indikator/data-terbuka', 'Kelola data terbuka'],
   ];
 
   for (const viewport of ['desktop', 'phone'] as ViewportName[]) {
@@ -131,6 +208,9 @@ describe('indicators', () => {
           await checkA11y(page, { label: `indicator ${viewport}` });
           await screenshot(page, `indicators-map-${viewport}`);
           await page.goto(`/wilayah/${kelurahan[0]?.kode}`, { waitUntil: 'networkidle' });
+          await page.getByTestId('territory-complaints').waitFor();
+          await page.getByTestId('territory-directives').waitFor();
+          await checkA11y(page, { label: `territory ${viewport}` });
           await screenshot(page, `indicators-territory-${viewport}`);
           const width = await page.evaluate(() => document.documentElement.scrollWidth);
           expect(width, 'no sideways scrolling at 360 px').toBeLessThanOrEqual(360);
