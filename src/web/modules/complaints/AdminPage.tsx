@@ -68,9 +68,11 @@ export default function AdminPage() {
           ))}
         </div>
       </div>
-      {tab === 'sla' && <SlaSection />}
-      {tab === 'katalog' && <CatalogueSection />}
-      {tab === 'kunci' && <KeysSection />}
+      <div className="cmp-admin">
+        {tab === 'sla' && <SlaSection />}
+        {tab === 'katalog' && <CatalogueSection />}
+        {tab === 'kunci' && <KeysSection />}
+      </div>
     </>
   );
 }
