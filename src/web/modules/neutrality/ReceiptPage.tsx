@@ -87,7 +87,7 @@ export default function ReceiptPage() {
                       <p className="muted">{s('receipt.answered')}</p>
                     ) : (
                       <form onSubmit={answer(event.id)} className="form">
-                        <label htmlFor={`ans-${event.id}`} className="visually-hidden">
+                        <label htmlFor={`ans-${event.id}`}>
                           {s('receipt.answer')}
                         </label>
                         <textarea id={`ans-${event.id}`} required rows={3} maxLength={3000} value={answers[event.id] ?? ''} onChange={(e) => setAnswers({ ...answers, [event.id]: e.target.value })} />
