@@ -112,6 +112,8 @@ describe('directives on the territory page', () => {
     expect(byId.get(ids.toOffice)).toMatchObject({ reason: 'assigned', link: `/koordinasi/arahan/${ids.toOffice}`, assignments: [{ opdId: f.kelurahanOffice.id, status: 'belum', overdueDays: 0 }] });
     expect(byId.get(ids.naming)).toMatchObject({ reason: 'mentioned', assignments: [{ opdId: f.dpupr.id, status: 'belum' }] });
     expect(byId.has(ids.elsewhere)).toBe(false);
+    // The office's open task comes before the newer directive that only names the place.
+    expect(a.directives.items.map((d: { id: string }) => d.id)).toEqual([ids.toOffice, ids.naming]);
     const b = (await get(`/api/v1/territory/${B}`, cookies.sekda)).json();
     expect(b.directives).toMatchObject({ total: 0, items: [] });
     // The kecamatan sees its kelurahan offices' directives too.

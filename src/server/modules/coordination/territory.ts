@@ -14,6 +14,7 @@ import type { AssignmentStatus, Priority } from './tables';
  * "addressed to the unit" is an assignment to one of those OPDs. A directive also concerns the place when its text
  * or a tag names it (word match on the wilayah name). Read under the coordination read policy: Pemda-wide roles
  * see all of these; OPD staff only the directives assigned to their own OPD; anyone else gets `null` (no section).
+ * Directives with an open task of the territory's offices are listed first.
  */
 export interface TerritoryDirectives {
   scope: 'pemda' | 'opd';
@@ -94,7 +95,12 @@ export async function directivesOfWilayah(ctx: Ctx, actor: UserActor, wilayah: D
     q = q.where((eb) => eb.exists(eb.selectFrom('coord_assignment as mine').select(sql<number>`1`.as('one')).whereRef('mine.pemda_id', '=', 'd.pemda_id').whereRef('mine.directive_id', '=', 'd.id').where('mine.opd_id', '=', actor.opdId as string)));
   }
   const total = await q.clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
-  const rows = await q.orderBy('d.issued_at', 'desc').orderBy('d.id', 'desc').limit(limit).execute();
+  // Directives with a task of the territory's offices still open come first, then the newest.
+  let ordered = q;
+  if (officeIds.length > 0) {
+    ordered = ordered.orderBy(sql<number>`(CASE WHEN EXISTS (SELECT 1 FROM coord_assignment o WHERE o.pemda_id = d.pemda_id AND o.directive_id = d.id AND o.opd_id IN (${sql.join(officeIds)}) AND o.status IN (${sql.join(OPEN_STATUSES)})) THEN 0 ELSE 1 END)`);
+  }
+  const rows = await ordered.orderBy('d.issued_at', 'desc').orderBy('d.id', 'desc').limit(limit).execute();
 
   const calendar = await loadCalendar(ctx.db, pemdaId);
   const today = calendar.today();

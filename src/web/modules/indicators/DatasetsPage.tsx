@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { DATASET_LICENSES, type TDataset } from '../../../contracts/indicators';
 import { api, useApi, useListApi } from '../../api/client';
@@ -199,6 +199,12 @@ function MetadataFields({ prefix, value, onChange, opds }: { prefix: string; val
 
 function DatasetForm({ dataset, opds, onSaved, onCancel }: { dataset: TDataset; opds: Opd[]; onSaved: (d: TDataset) => void; onCancel: () => void }) {
   const s = useS();
+  const formRef = useRef<HTMLElement>(null);
+  // The form opens below the list: bring it into view (on a phone it is several screens down).
+  useEffect(() => {
+    formRef.current?.scrollIntoView({ block: 'start' });
+    formRef.current?.querySelector<HTMLInputElement>('#ind-dse-title')?.focus({ preventScroll: true });
+  }, []);
   const [value, setValue] = useState({ title: dataset.title, notes: dataset.notes, tags: dataset.tags.join(', '), licenseId: dataset.licenseId, organizationOpdId: dataset.organizationIsProducer ? '' : dataset.organization.id });
   const [error, setError] = useState<unknown>(null);
   const submit = async (event: FormEvent) => {
@@ -211,7 +217,7 @@ function DatasetForm({ dataset, opds, onSaved, onCancel }: { dataset: TDataset; 
     }
   };
   return (
-    <section className="ind-card" aria-labelledby="ind-dse-h">
+    <section className="ind-card" aria-labelledby="ind-dse-h" ref={formRef}>
       <h2 id="ind-dse-h">{s('editDataset', { name: dataset.name })}</h2>
       <form className="ind-form" onSubmit={(e) => void submit(e)}>
         <MetadataFields prefix="ind-dse" value={value} onChange={(patch) => setValue((v) => ({ ...v, ...patch }))} opds={opds} />

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { INTERVENTION_KINDS, type TBudgetOption, type TIntervention } from '../../../contracts/indicators';
 import { api, useApi, useListApi } from '../../api/client';
@@ -121,6 +121,13 @@ function InterventionForm({ editing, onSaved, onCancel }: { editing: TInterventi
   );
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
+  const formRef = useRef<HTMLElement>(null);
+  // Editing opens the form below the list: bring it into view.
+  useEffect(() => {
+    if (!editing) return;
+    formRef.current?.scrollIntoView({ block: 'start' });
+    formRef.current?.querySelector<HTMLInputElement>('#ind-iv-title')?.focus({ preventScroll: true });
+  }, [editing]);
   const field = (key: keyof typeof form) => ({ id: `ind-iv-${key}`, value: form[key], onChange: (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value })) });
   const numberOrNull = (value: string) => (value.trim() === '' ? null : Number(value));
   const submit = async (event: FormEvent) => {
@@ -152,7 +159,7 @@ function InterventionForm({ editing, onSaved, onCancel }: { editing: TInterventi
     }
   };
   return (
-    <section className="ind-card" aria-labelledby="ind-iv-form-h">
+    <section className="ind-card" aria-labelledby="ind-iv-form-h" ref={formRef}>
       <h2 id="ind-iv-form-h">{editing ? s('editIntervention', { title: editing.title }) : s('newIntervention')}</h2>
       <form className="ind-form" onSubmit={(e) => void submit(e)}>
         <div className="ind-wide">

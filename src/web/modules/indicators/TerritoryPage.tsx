@@ -75,7 +75,7 @@ export default function TerritoryPage() {
           </ul>
         )}
       </section>
-      {d.complaints && <ComplaintsSection data={d.complaints} />}
+      {d.complaints && <ComplaintsSection data={d.complaints} showKelurahan={d.wilayah.level === 'kecamatan'} />}
       {d.directives && <DirectivesSection data={d.directives} />}
       {d.children.length > 0 && (
         <section className="ind-card" aria-labelledby="ind-t-children">
@@ -106,7 +106,7 @@ export default function TerritoryPage() {
 }
 
 /** Complaints located in the wilayah (their kelurahan comes from the reporter's point): counts and the latest few. */
-function ComplaintsSection({ data }: { data: TTerritoryComplaints }) {
+function ComplaintsSection({ data, showKelurahan }: { data: TTerritoryComplaints; showKelurahan: boolean }) {
   const s = useS();
   const { lang } = useI18n();
   return (
@@ -133,7 +133,7 @@ function ComplaintsSection({ data }: { data: TTerritoryComplaints }) {
                 <Link className="ind-link" to={c.link}>{c.code}</Link> · {c.serviceName}
                 <div className="ind-small ind-muted">
                   {formatDate(c.receivedOn, lang)} · {s(`cst_${c.status}` as SKey)} · {c.opdName}
-                  {c.kelurahan ? ` · ${c.kelurahan}` : ''} {c.overdue && <span className="ind-badge bad">{s('overdueBadge')}</span>}
+                  {showKelurahan && c.kelurahan ? ` · ${c.kelurahan}` : ''} {c.overdue && <span className="ind-badge bad">{s('overdueBadge')}</span>}
                 </div>
               </li>
             ))}
