@@ -92,11 +92,10 @@ export async function importEvents(ctx: Ctx, database: Database, input: ImportIn
     const summary: ImportSummary = { importId, read: 0, added: 0, duplicates: 0, unmapped: 0, rejectedCount: 0, rejected: [] };
     let batch: string[] = [];
     let staged = 0;
-    const flush = async () => {
-      if (batch.length === 0) return;
-      await copy('att_stage', STAGE_COLUMNS, batch);
-      staged += batch.length;
-      batch = [];
+    const flush = async (rows: string[]) => {
+      if (rows.length === 0) return;
+      await copy('att_stage', STAGE_COLUMNS, rows);
+      staged += rows.length;
       const moved = await sql<{ added: number; unmapped: number }>`
         WITH ins AS (
           INSERT INTO att_event (pemda_id, device_id, pin, at, state, verify, workcode, pegawai_id, import_id)
@@ -115,20 +114,38 @@ export async function importEvents(ctx: Ctx, database: Database, input: ImportIn
       summary.unmapped += moved.rows[0]?.unmapped ?? 0;
       await sql`TRUNCATE att_stage`.execute(trx);
     };
-    for await (const { line, parsed } of input.source.lines) {
-      if (parsed.kind === 'blank') continue;
-      summary.read += 1;
-      if (parsed.kind === 'rejected') {
-        summary.rejectedCount += 1;
-        if (summary.rejected.length < MAX_REJECTED_LISTED) summary.rejected.push({ line, reason: parsed.reason });
-      } else {
-        const r = parsed.record;
-        batch.push(copyLine([r.pin, r.at, r.state, r.verify, r.workcode]));
-        if (batch.length >= BATCH) await flush();
+    // The database moves one batch while the next is parsed (PostgreSQL works in its own process meanwhile): at
+    // most one batch in flight and one being filled, so memory stays flat.
+    let inFlight: Promise<void> | null = null;
+    const send = async () => {
+      if (inFlight) await inFlight;
+      const rows = batch;
+      batch = [];
+      inFlight = flush(rows);
+      // Awaited at the next send or at the end; this only keeps a failure from being reported as unhandled meanwhile.
+      inFlight.catch(() => undefined);
+    };
+    try {
+      for await (const { line, parsed } of input.source.lines) {
+        if (parsed.kind === 'blank') continue;
+        summary.read += 1;
+        if (parsed.kind === 'rejected') {
+          summary.rejectedCount += 1;
+          if (summary.rejected.length < MAX_REJECTED_LISTED) summary.rejected.push({ line, reason: parsed.reason });
+        } else {
+          const r = parsed.record;
+          batch.push(copyLine([r.pin, r.at, r.state, r.verify, r.workcode]));
+          if (batch.length >= BATCH) await send();
+        }
+        if (input.onProgress && summary.read % 10_000 === 0) input.onProgress(summary.read);
       }
-      if (input.onProgress && summary.read % 10_000 === 0) input.onProgress(summary.read);
+    } catch (error) {
+      // Let the batch in flight finish before the transaction rolls back on the same connection.
+      if (inFlight) await (inFlight as Promise<void>).catch(() => undefined);
+      throw error;
     }
-    await flush();
+    await send();
+    if (inFlight) await inFlight;
     input.onProgress?.(summary.read);
     summary.duplicates = staged - summary.added;
     await trx
