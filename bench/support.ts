@@ -4,7 +4,7 @@ import { connectDatabase, type Database } from '../src/server/db/connect';
 import { migrate } from '../src/server/db/migrate';
 
 /** A fresh, migrated database for one benchmark: in-memory PGlite or a new database on the PostgreSQL server. */
-export async function benchDatabase(kind: 'pglite' | 'postgres', serverUrl?: string): Promise<Database & { drop(): Promise<void> }> {
+export async function benchDatabase(kind: 'pglite' | 'postgres', serverUrl?: string): Promise<Database & { drop(): Promise<void>; url?: string }> {
   if (kind === 'pglite') {
     const database = await connectDatabase({ kind: 'pglite', dataDir: 'memory://' });
     await migrate(database);
@@ -22,6 +22,7 @@ export async function benchDatabase(kind: 'pglite' | 'postgres', serverUrl?: str
   await migrate(database);
   return {
     ...database,
+    url: url.toString(),
     async drop() {
       await database.close();
       const cleaner = new pg.Client({ connectionString: serverUrl });
