@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, QueryCreator } from 'kysely';
 import type { DB } from '../db/schema';
 import type { Actor, TxCtx } from '../http/context';
 
@@ -125,7 +125,15 @@ const AUDIT_INSERT_CHUNK = 250;
  * it records (group-committed intake); otherwise the transaction's own are used. verifyAuditChain checks the rows
  * like any other.
  */
-export async function writeAuditMany(ctx: TxCtx, entries: readonly AuditManyEntry[]): Promise<void> {
+export interface AuditManyOptions {
+  /**
+   * Statements to run in the same round trip as the first chain-head lock, as CTEs (`(db) => db.with(...)`): a
+   * batch's own inserts ride along instead of costing a round trip of their own.
+   */
+  alongWith?: (db: Kysely<DB>) => QueryCreator<DB>;
+}
+
+export async function writeAuditMany(ctx: TxCtx, entries: readonly AuditManyEntry[], options: AuditManyOptions = {}): Promise<void> {
   if (entries.length === 0) return;
   const { db } = ctx;
   const byPemda = new Map<string, AuditManyEntry[]>();
@@ -135,9 +143,12 @@ export async function writeAuditMany(ctx: TxCtx, entries: readonly AuditManyEntr
     else byPemda.set(entry.pemdaId, [entry]);
   }
   const at = new Date();
+  let along = options.alongWith;
   for (const pemdaId of [...byPemda.keys()].sort()) {
     // Creates the head on first use and locks it in one statement (the no-op update takes the row lock).
-    const head = await db
+    const creator: QueryCreator<DB> = along ? along(db) : db;
+    along = undefined;
+    const head = await creator
       .insertInto('audit_head')
       .values({ pemda_id: pemdaId, seq: 0, hash: GENESIS_HASH })
       .onConflict((oc) => oc.column('pemda_id').doUpdateSet((eb) => ({ seq: eb.ref('audit_head.seq') })))
