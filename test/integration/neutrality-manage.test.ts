@@ -120,6 +120,31 @@ describe('a case with an identified reporter, decided on the discipline track', 
   });
 });
 
+describe('referral to the receiving body and its reply', () => {
+  it('records the reply, refuses a date before the letter and an unknown referral', async () => {
+    const handler = users.inspektorat.cookie;
+    const sent = await post(`/api/v1/neutrality/cases/${caseId}/referrals`, handler, { sentOn: '2024-11-05', letterNumber: '800/9/INSP/2024' });
+    expect(sent.statusCode).toBe(201);
+    const referralId = sent.json().id as string;
+    const url = `/api/v1/neutrality/cases/${caseId}/referrals/${referralId}/reply`;
+    expect((await post(url, users.pegawai.cookie, { replyOn: '2024-11-20', replySummary: 'x' })).statusCode).toBe(403);
+    const early = await post(url, handler, { replyOn: '2024-11-01', replySummary: 'BKN menerima penerusan.' });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().detail).toBe('Tanggal balasan tidak boleh sebelum surat penerusan dikirim (2024-11-05).');
+    const earlyEn = await post(url, handler, { replyOn: '2024-11-01', replySummary: 'BKN menerima penerusan.' }, 'en');
+    expect(earlyEn.json().detail).toBe('The reply date cannot be before the referral letter was sent (2024-11-05).');
+    const unknown = await post(`/api/v1/neutrality/cases/${caseId}/referrals/00000000-0000-4000-8000-000000000000/reply`, handler, { replyOn: '2024-11-20', replySummary: 'BKN menerima penerusan.' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().detail).toBe('Penerusan tidak ditemukan.');
+    expect((await post(url, users.foreignHandler.cookie, { replyOn: '2024-11-20', replySummary: 'BKN menerima penerusan.' })).statusCode).toBe(404);
+    const ok = await post(url, handler, { replyOn: '2024-11-20', replySummary: 'BKN menerima penerusan dan menyetujui sanksi.' });
+    expect(ok.statusCode).toBe(200);
+    expect(await auditCount('neutrality.referral.replied', referralId)).toBe(1);
+    const detail = await get(`/api/v1/neutrality/cases/${caseId}`, handler);
+    expect(detail.json().referrals[0]).toMatchObject({ replyOn: '2024-11-20', replySummary: 'BKN menerima penerusan dan menyetujui sanksi.' });
+  });
+});
+
 describe('sanction registry', () => {
   it('lists by status with the TPP effect and counts', async () => {
     expect((await get('/api/v1/neutrality/sanctions', users.pegawai.cookie)).statusCode).toBe(403);

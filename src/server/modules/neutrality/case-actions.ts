@@ -154,6 +154,9 @@ export async function referCase(ctx: Ctx, actor: UserActor, caseId: string, inpu
 export async function recordReferralReply(ctx: Ctx, actor: UserActor, caseId: string, referralId: string, input: z.infer<typeof ZReferralReply>): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     await handlerCase(tx, actor, caseId, null);
+    const referral = await tx.db.selectFrom('ntr_referral').select('sent_on').where('pemda_id', '=', actor.pemdaId).where('case_id', '=', caseId).where('id', '=', referralId).executeTakeFirst();
+    if (!referral) throw new AppError(NeutralityErrors.NTR_REFERRAL_NOT_FOUND);
+    if (input.replyOn < referral.sent_on) throw new AppError(NeutralityErrors.NTR_REPLY_BEFORE_SENT, { sent: referral.sent_on });
     const updated = await tx.db
       .updateTable('ntr_referral')
       .set({ reply_on: input.replyOn, reply_summary: input.replySummary })

@@ -26,6 +26,7 @@ export const NeutralityErrors = defineErrors({
   NTR_SANCTION_REQUIRED: { status: 400, id: 'Keputusan "terbukti" harus menyebut sanksi yang dijatuhkan.', en: 'A "proven" decision must name the sanction imposed.' },
   NTR_SANCTION_NEEDS_PEGAWAI: { status: 400, id: 'Sanksi hanya dapat dicatat bila terlapor terhubung ke data pegawai; hubungkan terlapor terlebih dahulu.', en: 'A sanction can only be recorded against a known employee; link the reported person first.' },
   NTR_REFERRAL_NOT_FOUND: { status: 404, id: 'Penerusan tidak ditemukan.', en: 'Referral not found.' },
+  NTR_REPLY_BEFORE_SENT: { status: 400, id: 'Tanggal balasan tidak boleh sebelum surat penerusan dikirim ({sent}).', en: 'The reply date cannot be before the referral letter was sent ({sent}).' },
   NTR_NO_IDENTITY: { status: 404, id: 'Laporan ini anonim: tidak ada identitas pelapor.', en: 'This report is anonymous: there is no reporter identity.' },
   NTR_REVEAL_NOT_FOUND: { status: 404, id: 'Permintaan pembukaan identitas tidak ditemukan.', en: 'Reveal request not found.' },
   NTR_REVEAL_SELF_APPROVE: { status: 403, id: 'Persetujuan harus diberikan oleh penangan lain, bukan oleh yang meminta.', en: 'Another handler must approve, not the one who asked.' },
