@@ -65,7 +65,6 @@ export default function InterventionsPage() {
                   <strong>{i.title}</strong>
                   <div className="ind-small ind-muted">
                     {s(`kind_${i.kind}` as SKey)} · {i.targetGroup}
-                    {i.subKegiatanCode ? ` · ${s('subKegiatan')} ${i.subKegiatanCode}` : ''}
                     {i.synthetic ? ` · ${s('synthetic')}` : ''}
                   </div>
                 </>
