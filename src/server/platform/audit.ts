@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, QueryCreator } from 'kysely';
+import { sql, type Kysely, type QueryCreator } from 'kysely';
 import type { DB } from '../db/schema';
 import type { Actor, TxCtx } from '../http/context';
 
@@ -127,10 +127,12 @@ const AUDIT_INSERT_CHUNK = 250;
  */
 export interface AuditManyOptions {
   /**
-   * Statements to run in the same round trip as the first chain-head lock, as CTEs (`(db) => db.with(...)`): a
-   * batch's own inserts ride along instead of costing a round trip of their own.
+   * Statements to run in the same round trip as the first chain-head lock, as CTEs with RETURNING
+   * (`build: (db) => db.with(...)`, `names`: the CTE names): a batch's own inserts ride along instead of costing a
+   * round trip of their own. The head row is locked only once they have run to completion, so they never
+   * lengthen the time other writers of the Pemda wait on it.
    */
-  alongWith?: (db: Kysely<DB>) => QueryCreator<DB>;
+  alongWith?: { build: (db: Kysely<DB>) => QueryCreator<DB>; names: readonly string[] };
 }
 
 export async function writeAuditMany(ctx: TxCtx, entries: readonly AuditManyEntry[], options: AuditManyOptions = {}): Promise<void> {
@@ -146,11 +148,16 @@ export async function writeAuditMany(ctx: TxCtx, entries: readonly AuditManyEntr
   let along = options.alongWith;
   for (const pemdaId of [...byPemda.keys()].sort()) {
     // Creates the head on first use and locks it in one statement (the no-op update takes the row lock).
-    const creator: QueryCreator<DB> = along ? along(db) : db;
+    const insertHead = along
+      ? along
+          .build(db)
+          .insertInto('audit_head')
+          .columns(['pemda_id', 'seq', 'hash'])
+          // Reading every CTE to the end first (count) orders the statement: their rows, then the head lock.
+          .expression(sql<{ pemda_id: string; seq: number; hash: string }>`SELECT ${pemdaId}::uuid, 0, ${GENESIS_HASH} WHERE ${sql.join(along.names.map((name) => sql`(SELECT count(*) FROM ${sql.table(name)})`), sql` + `)} >= 0`)
+      : db.insertInto('audit_head').values({ pemda_id: pemdaId, seq: 0, hash: GENESIS_HASH });
     along = undefined;
-    const head = await creator
-      .insertInto('audit_head')
-      .values({ pemda_id: pemdaId, seq: 0, hash: GENESIS_HASH })
+    const head = await insertHead
       .onConflict((oc) => oc.column('pemda_id').doUpdateSet((eb) => ({ seq: eb.ref('audit_head.seq') })))
       .returning(['seq', 'hash'])
       .executeTakeFirstOrThrow();

@@ -27,17 +27,21 @@ const MAX_BATCH = 250;
 async function writeBatch(ctx: Ctx, pemdaId: string, items: readonly PendingIntake[]): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     // One audit row per complaint, with that request's own actor, request id and IP (platform/audit.ts). The
-    // complaints and their first timeline entries ride along with the chain-head lock as CTEs, so a batch costs
-    // four round trips: BEGIN, complaints + events + head lock, audit rows + head move, COMMIT.
+    // complaints and their first timeline entries ride along with the chain-head lock as CTEs (written before the
+    // lock is taken), so a batch costs four round trips: BEGIN, complaints + events + head lock, audit rows + head
+    // move, COMMIT; the head is held only for the last two.
     await writeAuditMany(
       tx,
       items.map((item) => ({ pemdaId, action: 'complaints.filed', entityType: 'complaint', entityId: item.complaint.id, detail: item.audit.detail, actor: item.audit.actor, requestId: item.audit.requestId, ip: item.audit.ip })),
       {
-        // The CTE names widen the builder's table map; the head lock only needs audit_head from it.
-        alongWith: (db) =>
-          db
-            .with('filed', (qb) => qb.insertInto('complaint').values(items.map((i) => i.complaint)))
-            .with('timeline', (qb) => qb.insertInto('complaint_event').values(items.map((i) => i.event))) as unknown as QueryCreator<DB>,
+        alongWith: {
+          names: ['filed', 'timeline'],
+          // The CTE names widen the builder's table map; the head lock only needs audit_head from it.
+          build: (db) =>
+            db
+              .with('filed', (qb) => qb.insertInto('complaint').values(items.map((i) => i.complaint)).returning('id'))
+              .with('timeline', (qb) => qb.insertInto('complaint_event').values(items.map((i) => i.event)).returning('complaint_id')) as unknown as QueryCreator<DB>,
+        },
       },
     );
   });
