@@ -254,7 +254,7 @@ export const ZIkuRow = z.object({
   opdName: z.string().nullable(),
   sasaranKode: z.string(),
   target: z.number().nullable(),
-  triwulan: z.array(z.object({ triwulan: z.number(), nilai: z.number(), bukti: z.string(), buktiUrl: z.string().nullable(), capaian: z.number().nullable(), band: ZBand.nullable() }).nullable()),
+  triwulan: z.array(z.object({ triwulan: z.number(), nilai: z.number(), bukti: z.string(), buktiUrl: z.string().nullable(), buktiFile: z.object({ name: z.string(), url: z.string() }).nullable(), capaian: z.number().nullable(), band: ZBand.nullable() }).nullable()),
   capaian: z.number().nullable(),
   band: ZBand.nullable(),
 });

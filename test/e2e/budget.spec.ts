@@ -90,10 +90,13 @@ describe('budget', () => {
     await iku.getByLabel('TW', { exact: true }).selectOption('1');
     await iku.getByLabel(/Nilai capaian/).fill('12,5');
     await iku.getByLabel(/Bukti \(uraian/).fill('Laporan triwulan I dari OPD (uji e2e)');
+    await iku.getByLabel(/Berkas bukti/).setInputFiles({ name: 'laporan-tw1.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
     await iku.getByRole('button', { name: 'Simpan' }).click();
     await iku.getByRole('status').filter({ hasText: 'Tersimpan.' }).waitFor();
-    const list = (await (await context.request.get(`/api/v1/budget/iku?tahun=${year}`)).json()) as { items: Array<{ triwulan: Array<{ nilai: number; bukti: string } | null> }> };
-    expect(list.items.some((r) => r.triwulan[0]?.bukti === 'Laporan triwulan I dari OPD (uji e2e)' && r.triwulan[0]?.nilai === 12.5)).toBe(true);
+    const list = (await (await context.request.get(`/api/v1/budget/iku?tahun=${year}`)).json()) as { items: Array<{ triwulan: Array<{ nilai: number; bukti: string; buktiFile: { name: string } | null } | null> }> };
+    const entered = list.items.find((r) => r.triwulan[0]?.bukti === 'Laporan triwulan I dari OPD (uji e2e)');
+    expect(entered?.triwulan[0]).toMatchObject({ nilai: 12.5, buktiFile: { name: 'laporan-tw1.pdf' } });
+    await page.getByRole('link', { name: 'Bukti TW1: laporan-tw1.pdf' }).first().waitFor();
     await screenshot(page, 'budget-iku-entry-desktop');
     expect(admin.errors).toEqual([]);
   });

@@ -197,6 +197,45 @@ describe('plans, IKU and alignment', () => {
     expect(metrics.json().metrics[0]).toMatchObject({ value: 87.5, numerator: 87.5, denominator: 1 });
   });
 
+  it('attaches an evidence file to a recorded quarter, serves it to budget readers only, refuses fakes and other OPDs', async () => {
+    const iku = await t.database.db.selectFrom('budget_iku').select('id').where('pemda_id', '=', pemda.id).where('kode', '=', 'IKU-01').executeTakeFirstOrThrow();
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const base = `/api/v1/budget/iku/${iku.id}/2025`;
+    // Quarter 1 has no value yet: the file is refused with the reason, nothing is stored or audited.
+    const before = await auditCount();
+    const early = await t.request({ method: 'POST', url: `${base}/1/bukti`, cookie: operator.cookie, ...multipart('laporan.pdf', pdf) });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().detail).toBe('Catat dulu nilai capaian TW1 2025, lalu unggah berkas buktinya.');
+    const fake = await t.request({ method: 'POST', url: `${base}/2/bukti`, cookie: operator.cookie, ...multipart('laporan.pdf', '<html>not a pdf</html>') });
+    expect(fake.statusCode).toBe(415);
+    const none = await t.request({ method: 'POST', url: `${base}/2/bukti`, cookie: operator.cookie, payload: {} });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().code).toBe('BUDGET_IKU_EVIDENCE_MISSING');
+    expect(await auditCount()).toBe(before);
+    // Another OPD's operator may not attach to DPUPR's IKU (404, not 403).
+    const dinsos = await t.database.db.selectFrom('opd').select('id').where('pemda_id', '=', pemda.id).where('code', '=', 'DINSOS').executeTakeFirstOrThrow();
+    const stranger = await buildUser(t.database.db, pemda.id, 'operator_opd', { opdId: dinsos.id });
+    expect((await t.request({ method: 'POST', url: `${base}/2/bukti`, cookie: stranger.cookie, ...multipart('laporan.pdf', pdf) })).statusCode).toBe(404);
+
+    const ok = await t.request({ method: 'POST', url: `${base}/2/bukti`, cookie: operator.cookie, ...multipart('laporan-tw2.pdf', pdf) });
+    expect(ok.statusCode).toBe(200);
+    const { url, sha256 } = ok.json() as { url: string; sha256: string };
+    expect(await auditCount()).toBe(before + 2); // file.stored + budget.iku.evidence, in the same transaction
+    const list = await t.request({ method: 'GET', url: '/api/v1/budget/iku?tahun=2025', cookie: sekda.cookie });
+    const row = (list.json().items as Array<{ id: string; triwulan: Array<{ buktiFile: { name: string; url: string } | null } | null> }>).find((r) => r.id === iku.id);
+    expect(row?.triwulan[1]?.buktiFile).toEqual({ name: 'laporan-tw2.pdf', url });
+    const file = await t.request({ method: 'GET', url, cookie: sekda.cookie });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.rawPayload.equals(pdf)).toBe(true);
+    // Re-saving the value keeps the file; a digest that is not the quarter's is not served.
+    expect((await t.request({ method: 'PUT', url: base + '/2', cookie: operator.cookie, payload: { nilai: 71, bukti: 'Laporan survei kondisi jalan TW II 2025 (revisi)' } })).statusCode).toBe(200);
+    expect((await t.request({ method: 'GET', url, cookie: sekda.cookie })).statusCode).toBe(200);
+    expect((await t.request({ method: 'GET', url: url.replace(sha256, 'a'.repeat(64)), cookie: sekda.cookie })).statusCode).toBe(404);
+    const outsider = await buildUser(t.database.db, (await buildPemda(t.database.db)).id, 'sekda');
+    expect((await t.request({ method: 'GET', url, cookie: outsider.cookie })).statusCode).toBe(404);
+  });
+
   it('lists what links to no RPJMD target', async () => {
     const res = await t.request({ method: 'GET', url: '/api/v1/budget/alignment?tahun=2025', cookie: sekda.cookie });
     expect(res.statusCode).toBe(200);

@@ -24,6 +24,13 @@ export const BudgetErrors = defineErrors({
   BUDGET_SASARAN_NOT_FOUND: { status: 400, id: 'Sasaran {kode} tidak ada di RPJMD.', en: 'Target {kode} does not exist in the RPJMD.' },
   BUDGET_SOURCE_NOT_FOUND: { status: 404, id: 'Sumber PAD tidak ditemukan.', en: 'Revenue source not found.' },
   BUDGET_IKU_NOT_FOUND: { status: 404, id: 'IKU tidak ditemukan.', en: 'Key indicator not found.' },
+  BUDGET_IKU_NOT_RECORDED: {
+    status: 409,
+    id: 'Catat dulu nilai capaian TW{triwulan} {tahun}, lalu unggah berkas buktinya.',
+    en: 'Record the Q{triwulan} {tahun} value first, then upload its evidence file.',
+  },
+  BUDGET_IKU_EVIDENCE_MISSING: { status: 400, id: 'Pilih berkas bukti (PDF, JPEG, PNG atau WebP) pada isian "file".', en: 'Choose an evidence file (PDF, JPEG, PNG or WebP) in the "file" field.' },
+  BUDGET_IKU_EVIDENCE_NOT_FOUND: { status: 404, id: 'Berkas bukti tidak ditemukan.', en: 'Evidence file not found.' },
   BUDGET_NO_RPJMD: { status: 404, id: 'RPJMD belum diisi.', en: 'No RPJMD has been entered.' },
   BUDGET_NO_SHORTFALL: {
     status: 400,

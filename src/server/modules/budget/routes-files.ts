@@ -6,12 +6,15 @@ import type { Ctx } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { BudgetErrors } from './errors';
 import { alignmentTable, opdTable, overviewTable, postponementTable, revenueTable, tableToPdf, tableToXlsx, type ReportTable } from './export';
+import { readOneFile } from '../../http/multipart';
+import { unsafeOpenStoredFile } from '../../platform/files';
 import { runBudgetImport } from './import/service';
+import { attachIkuEvidence, findIkuEvidence } from './service-iku-evidence';
 import { buildBudgetTemplateCsv, buildBudgetTemplateXlsx } from './import/template';
 import { BudgetActions } from './policy';
 import { pemdaOf, ZOpdParams } from './routes-read';
 import { getOpdBudget, getOverview } from './service-apbd';
-import { getAlignment } from './service-plan';
+import { getAlignment, ikuEvidencePath } from './service-plan';
 import { getRevenue } from './service-revenue';
 import { getPostponement } from './service-shortfall';
 
@@ -29,8 +32,44 @@ async function send(reply: FastifyReply, table: ReportTable, format: 'xlsx' | 'p
   return reply.type('application/pdf').send(await tableToPdf(table, pemda));
 }
 
-/** The APBD import (docs/budget-import.md), its template, and XLSX/PDF exports of every budget screen. */
+const ZIkuQuarter = z.object({ ikuId: z.uuid(), tahun: z.coerce.number().int().min(2000).max(2100), triwulan: z.coerce.number().int().min(1).max(4) });
+
+/** The APBD import (docs/budget-import.md), its template, XLSX/PDF exports of every budget screen, IKU evidence files. */
 export const budgetFileRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/budget/iku/:ikuId/:tahun/:triwulan/bukti',
+    {
+      config: { action: BudgetActions['budget.iku.write'] },
+      schema: {
+        tags: ['budget'],
+        summary: "Attach an evidence file (PDF, JPEG, PNG, WebP; multipart field \"file\") to a quarter's recorded IKU value (own OPD)",
+        params: ZIkuQuarter,
+        consumes: ['multipart/form-data'],
+        response: { 200: z.object({ sha256: z.string(), url: z.string() }) },
+      },
+    },
+    async (request) => {
+      const pemdaId = pemdaOf(request.actor);
+      const file = await readOneFile(request, BudgetErrors.BUDGET_IKU_EVIDENCE_MISSING);
+      const { sha256 } = await attachIkuEvidence(request.ctx, pemdaId, request.params, file, app.deps.config.filesDir);
+      return { sha256, url: ikuEvidencePath(request.params.ikuId, request.params.tahun, request.params.triwulan, sha256) };
+    },
+  );
+
+  app.get(
+    '/budget/iku/:ikuId/:tahun/:triwulan/bukti/:sha256',
+    { config: { action: BudgetActions['budget.read'] }, schema: { tags: ['budget'], summary: "A quarter's IKU evidence file", params: ZIkuQuarter.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }) } },
+    async (request, reply) => {
+      const { sha256, ...key } = request.params;
+      const file = await findIkuEvidence(request.ctx, pemdaOf(request.actor), key, sha256);
+      return reply
+        .type(file.mime)
+        .header('Cache-Control', 'private, no-store')
+        .header('Content-Disposition', `inline; filename="${file.originalName}"`)
+        .send(unsafeOpenStoredFile(app.deps.config.filesDir, file.sha256));
+    },
+  );
+
   app.get(
     '/budget/import/template/:file',
     { config: { action: BudgetActions['budget.plan.manage'] }, schema: { tags: ['budget'], summary: 'APBD import template (layout in docs/budget-import.md)', params: z.object({ file: z.enum(['apbd.xlsx', 'apbd.csv']) }) } },

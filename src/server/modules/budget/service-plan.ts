@@ -20,6 +20,9 @@ async function rpjmdFor(ctx: Ctx, pemdaId: string, tahun: number) {
     .executeTakeFirst();
 }
 
+/** Where a quarter's evidence file is served (GET, budget.read); the digest in the path must match the row's. */
+export const ikuEvidencePath = (ikuId: string, tahun: number, triwulan: number, sha256: string) => `/api/v1/budget/iku/${ikuId}/${tahun}/${triwulan}/bukti/${sha256}`;
+
 /**
  * IKU rows with the year's target and the quarterly realisation. Achievement of the year is that of the latest
  * reported quarter (IKU values such as a poverty rate are levels, not sums), banded per BRIEF §4.10.
@@ -35,13 +38,20 @@ export async function listIku(ctx: Ctx, pemdaId: string, tahun: number, opdId?: 
     .orderBy('i.kode');
   if (opdId) query = query.where('i.opd_id', '=', opdId);
   const rows = await query.execute();
-  const real = await ctx.db.selectFrom('budget_iku_realisasi').selectAll().where('pemda_id', '=', pemdaId).where('tahun', '=', tahun).execute();
+  const real = await ctx.db
+    .selectFrom('budget_iku_realisasi as r')
+    .leftJoin('stored_file as f', (j) => j.onRef('f.pemda_id', '=', 'r.pemda_id').onRef('f.sha256', '=', 'r.bukti_file'))
+    .select(['r.iku_id', 'r.triwulan', 'r.nilai', 'r.bukti', 'r.bukti_url', 'r.bukti_file', 'f.original_name as bukti_file_name'])
+    .where('r.pemda_id', '=', pemdaId)
+    .where('r.tahun', '=', tahun)
+    .execute();
   return rows.map((r) => {
     const quarters = [1, 2, 3, 4].map((q) => {
       const found = real.find((x) => x.iku_id === r.id && x.triwulan === q);
       if (!found) return null;
       const capaian = r.target === null ? null : ikuAchievement(r.target, found.nilai, r.arah);
-      return { triwulan: q, nilai: found.nilai, bukti: found.bukti, buktiUrl: found.bukti_url, capaian, band: band(capaian) };
+      const buktiFile = found.bukti_file ? { name: found.bukti_file_name ?? 'bukti', url: ikuEvidencePath(r.id, tahun, q, found.bukti_file) } : null;
+      return { triwulan: q, nilai: found.nilai, bukti: found.bukti, buktiUrl: found.bukti_url, buktiFile, capaian, band: band(capaian) };
     });
     const latest = [...quarters].reverse().find((q) => q !== null) ?? null;
     return {

@@ -64,6 +64,8 @@ export interface BudgetIkuRealisasiTable {
   nilai: number;
   bukti: string;
   bukti_url: string | null;
+  /** sha256 of a stored_file (migration 0501). */
+  bukti_file: Generated<string | null>;
   recorded_by: string | null;
   recorded_at: Generated<Timestamp>;
 }

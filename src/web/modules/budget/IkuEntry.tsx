@@ -17,6 +17,8 @@ export function IkuEntry({ tahun, rows, onSaved }: { tahun: number; rows: TIkuRo
   const [value, setValue] = useState('');
   const [bukti, setBukti] = useState('');
   const [buktiUrl, setBuktiUrl] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [fileKey, setFileKey] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,6 +41,13 @@ export function IkuEntry({ tahun, rows, onSaved }: { tahun: number; rows: TIkuRo
     setBusy(true);
     try {
       await api.put(`/budget/iku/${ikuId}/${tahun}/${triwulan}`, { nilai, bukti: bukti.trim(), buktiUrl: buktiUrl.trim() === '' ? null : buktiUrl.trim() });
+      if (file) {
+        const form = new FormData();
+        form.append('file', file);
+        await api.upload(`/budget/iku/${ikuId}/${tahun}/${triwulan}/bukti`, form);
+        setFile(null);
+        setFileKey((k) => k + 1);
+      }
       setMessage(s('saved'));
       onSaved();
     } catch (err) {
@@ -76,6 +85,18 @@ export function IkuEntry({ tahun, rows, onSaved }: { tahun: number; rows: TIkuRo
           {s('evidenceUrl')}
           <input type="url" value={buktiUrl} onChange={(e) => setBuktiUrl(e.target.value)} maxLength={500} placeholder="https://" />
         </label>
+        <label>
+          {s('evidenceFile')}
+          <input key={fileKey} type="file" accept="application/pdf,image/jpeg,image/png,image/webp" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </label>
+        {(() => {
+          const current = rows.find((r) => r.id === ikuId)?.triwulan[triwulan - 1]?.buktiFile;
+          return current ? (
+            <p className="bud-hint">
+              {s('evidenceCurrent')} <a href={current.url} target="_blank" rel="noreferrer">{current.name}</a>
+            </p>
+          ) : null;
+        })()}
         <ProblemAlert error={error} />
         {message && <p role="status">{message}</p>}
         <div className="bud-actions">

@@ -60,6 +60,11 @@ export default function IkuPage() {
                   {r.triwulan.map((q, index) => (
                     <td className="num" key={index} data-label={`${s('quarter')}${index + 1}`} title={q ? `${s('evidence')}: ${q.bukti}` : undefined}>
                       {number(q?.nilai)}
+                      {q?.buktiFile && (
+                        <a className="bud-evidence" href={q.buktiFile.url} target="_blank" rel="noreferrer" aria-label={`${s('evidence')} ${s('quarter')}${index + 1}: ${q.buktiFile.name}`}>
+                          {s('evidence').toLowerCase()}
+                        </a>
+                      )}
                     </td>
                   ))}
                   <td data-label={s('achievement')}>

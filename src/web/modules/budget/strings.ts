@@ -134,6 +134,8 @@ export const S = {
   ikuValue: { id: 'Nilai capaian', en: 'Value achieved' },
   evidenceText: { id: 'Bukti (uraian singkat: dokumen, laporan, sumber data)', en: 'Evidence (short description: document, report, data source)' },
   evidenceUrl: { id: 'Tautan bukti (opsional)', en: 'Evidence link (optional)' },
+  evidenceFile: { id: 'Berkas bukti (PDF atau foto, opsional, maks. 10 MB)', en: 'Evidence file (PDF or photo, optional, max. 10 MB)' },
+  evidenceCurrent: { id: 'Berkas bukti saat ini:', en: 'Current evidence file:' },
 } as const satisfies Record<string, { id: string; en: string }>;
 
 export type TextKey = keyof typeof S;
