@@ -53,6 +53,7 @@ describe('tenancy of every indicator route', () => {
       '/api/v1/vulnerability/indexes/:indexId': { name: 'X', components: [{ indicatorId: ids.indicatorId, weight: 1 }] },
       '/api/v1/interventions/:interventionId': { title: 'X', kind: 'program', opdId: other.opd.dinkes.id, startDate: '2024-01-01', endDate: '2024-12-31', targetGroup: 'X', wilayahKodes: [other.kelurahanOfFirst[0]] },
       '/api/v1/datasets/:datasetId/status': { status: 'withdrawn' },
+      '/api/v1/datasets/:datasetId': { title: 'X', notes: 'X', tags: [], licenseId: 'cc-zero', organizationOpdId: null },
     };
     for (const route of routes) {
       const url = route.url.replace(/:(\w+)/g, (_, name: string) => ids[name] ?? 'x') + (route.url.endsWith('/completeness') || route.url.endsWith('/history') ? `?period=2024&wilayah=${ids.kode}` : '');
