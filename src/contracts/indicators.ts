@@ -310,6 +310,7 @@ export const ZTerritoryComplaints = z.object({
 });
 export const ZTerritoryDirectives = z.object({
   scope: z.enum(['pemda', 'opd']),
+  offices: z.array(z.object({ id: ZUuid, name: z.string(), link: z.string() })),
   total: z.number(),
   openAssignments: z.number(),
   overdueAssignments: z.number(),

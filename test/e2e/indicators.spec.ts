@@ -127,6 +127,8 @@ describe('indicators', () => {
     const directives = page.getByTestId('territory-directives');
     await directives.getByRole('heading', { name: 'Arahan pimpinan untuk wilayah ini' }).waitFor();
     expect(await directives.textContent()).toMatch(/\d+ arahan/);
+    // Only the first few are listed; the kantor lurah's inbox has them all.
+    expect(await directives.getByRole('link', { name: /^Semua arahan untuk / }).first().getAttribute('href')).toMatch(/^\/koordinasi\/opd\/[0-9a-f-]{36}$/);
     await checkA11y(page, { label: 'wilayah dengan pengaduan dan arahan' });
     await screenshot(page, 'indicators-territory-sections-desktop');
     // The first complaint opens its page in the complaints module.

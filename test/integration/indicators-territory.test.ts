@@ -114,6 +114,7 @@ describe('directives on the territory page', () => {
     expect(byId.has(ids.elsewhere)).toBe(false);
     // The office's open task comes before the newer directive that only names the place.
     expect(a.directives.items.map((d: { id: string }) => d.id)).toEqual([ids.toOffice, ids.naming]);
+    expect(a.directives.offices).toEqual([{ id: f.kelurahanOffice.id, name: f.kelurahanOffice.name, link: `/koordinasi/opd/${f.kelurahanOffice.id}` }]);
     const b = (await get(`/api/v1/territory/${B}`, cookies.sekda)).json();
     expect(b.directives).toMatchObject({ total: 0, items: [] });
     // The kecamatan sees its kelurahan offices' directives too.
@@ -125,7 +126,7 @@ describe('directives on the territory page', () => {
     const lurah = (await get(`/api/v1/territory/${A}`, cookies.lurahA)).json();
     expect(lurah.directives).toMatchObject({ scope: 'opd', total: 1, openAssignments: 1, items: [{ id: ids.toOffice }] });
     const dlh = (await get(`/api/v1/territory/${A}`, cookies.dlh)).json();
-    expect(dlh.directives).toMatchObject({ total: 0, openAssignments: 0 });
+    expect(dlh.directives).toMatchObject({ total: 0, openAssignments: 0, offices: [] });
   });
 
   it('the module functions answer null for a role outside the read policy and scope by Pemda', async () => {

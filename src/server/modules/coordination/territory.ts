@@ -18,6 +18,8 @@ import type { AssignmentStatus, Priority } from './tables';
  */
 export interface TerritoryDirectives {
   scope: 'pemda' | 'opd';
+  /** The territory's offices the caller may open (their directive inbox shows every directive, not just the first few). */
+  offices: Array<{ id: string; name: string; link: string }>;
   total: number;
   /** Assignments of the territory's own offices still open (belum, proses, terkendala), and those past due. */
   openAssignments: number;
@@ -129,6 +131,7 @@ export async function directivesOfWilayah(ctx: Ctx, actor: UserActor, wilayah: D
   const officeSet = new Set(officeIds);
   return {
     scope: pemdaWide ? 'pemda' : 'opd',
+    offices: offices.filter((o) => pemdaWide || o.id === actor.opdId).map((o) => ({ id: o.id, name: o.name, link: `/koordinasi/opd/${o.id}` })),
     total: Number(total.n),
     openAssignments: Number(open.n),
     overdueAssignments: Number(open.overdue),

@@ -181,6 +181,15 @@ function DirectivesSection({ data }: { data: TTerritoryDirectives }) {
           </ul>
         </>
       )}
+      {data.offices.length > 0 && data.total > data.items.length && (
+        <ul className="ind-small ind-more">
+          {data.offices.map((o) => (
+            <li key={o.id}>
+              <Link className="ind-link" to={o.link}>{s('allDirectivesOf', { name: o.name })}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

@@ -150,6 +150,7 @@ export const S = {
   directivesScopeOpd: { id: 'Hanya arahan yang ditujukan ke OPD Anda.', en: 'Only directives addressed to your agency.' },
   directivesCounts: { id: '{total} arahan · {open} tugas kantor wilayah masih terbuka · {overdue} lewat tenggat', en: '{total} directives · {open} open tasks of the local office · {overdue} past due' },
   directivesNone: { id: 'Belum ada arahan untuk wilayah ini.', en: 'No directives for this area yet.' },
+  allDirectivesOf: { id: 'Semua arahan untuk {name} →', en: 'All directives for {name} →' },
   directiveMentioned: { id: 'Menyebut wilayah ini', en: 'Names this area' },
   directiveSuperseded: { id: 'Sudah diganti', en: 'Superseded' },
   directiveDue: { id: 'tenggat {date}', en: 'due {date}' },
