@@ -1,6 +1,10 @@
-import type { BrowserContext } from 'playwright-core';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { APIRequestContext, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkA11y, e2eEnv, openBrowser, screenshot, type OpenBrowser } from './support/browser';
+import { freshTotpCode } from './support/totp';
 
 /**
  * The neutrality journey (issue 7 §8), at phone width: an anonymous public report on /netralitas/lapor; the
@@ -19,6 +23,24 @@ async function signIn(context: BrowserContext, email: string): Promise<void> {
   const login = await context.request.post('/api/v1/auth/login', { data: { email, password: e2eEnv().password } });
   expect(login.status(), await login.text()).toBe(200);
   expect(((await login.json()) as { stage: string }).stage).toBe('full');
+}
+
+const SEKDA = 'sekda@pangkalpinang.demo';
+// The same file as complaints.spec.ts: whichever spec signs the sekda in first enrols TOTP, the other reuses it.
+const SEKDA_TOTP_FILE = path.join(os.tmpdir(), 'pamong-e2e-sekda-totp.txt');
+
+async function sekdaSignIn(api: APIRequestContext): Promise<void> {
+  const { password } = e2eEnv();
+  let login = await api.post('/api/v1/auth/login', { data: { email: SEKDA, password } });
+  if (login.status() === 401 && existsSync(SEKDA_TOTP_FILE)) {
+    login = await api.post('/api/v1/auth/login', { data: { email: SEKDA, password, totp: await freshTotpCode(readFileSync(SEKDA_TOTP_FILE, 'utf8')) } });
+  }
+  expect(login.status(), await login.text()).toBe(200);
+  if (((await login.json()) as { stage: string }).stage === 'totp_enroll') {
+    const setup = (await (await api.post('/api/v1/auth/totp/setup')).json()) as { secret: string };
+    writeFileSync(SEKDA_TOTP_FILE, setup.secret);
+    expect((await api.post('/api/v1/auth/totp/activate', { data: { code: await freshTotpCode(setup.secret) } })).status()).toBe(200);
+  }
 }
 
 describe('neutrality', () => {
@@ -214,6 +236,36 @@ describe('neutrality', () => {
     await page.getByRole('heading', { name: /Capaian per OPD/, level: 2 }).waitFor();
     await checkA11y(page, { label: 'campaigns phone' });
     await screenshot(page, 'neutrality-campaigns-phone');
+  });
+
+  test('the sekda decides a case awaiting the decision, with a sanction and its term', async () => {
+    const browser = await openBrowser({ viewport: 'phone' });
+    try {
+      const { page, context } = browser;
+      await sekdaSignIn(context.request);
+      const waiting = (await (await context.request.get('/api/v1/neutrality/cases?stage=keputusan')).json()) as { items: Array<{ id: string; number: string }> };
+      const target = waiting.items[0];
+      expect(target, 'the demo has a case awaiting the decision').toBeDefined();
+      await page.goto(`/netralitas/kasus/${target?.id}`);
+      const form = page.getByRole('form', { name: 'Keputusan PPK' });
+      await form.waitFor();
+      await form.getByLabel('Hasil', { exact: true }).selectOption('terbukti');
+      await form.getByLabel('Nomor keputusan').fill('800/99/BKPSDM/2026');
+      await form.getByLabel('Tanggal keputusan').fill(new Date().toISOString().slice(0, 10));
+      await form.getByLabel('Sanksi', { exact: true }).fill('Hukuman disiplin sesuai rekomendasi (uji e2e)');
+      await form.getByLabel('Berlaku mulai').fill('2026-12-01');
+      await form.getByLabel('Sampai').fill('2027-05-31');
+      await form.getByLabel('Catatan').fill('Terbukti berdasarkan hasil pemeriksaan Inspektorat.');
+      await checkA11y(page, { label: 'decision phone' });
+      await screenshot(page, 'neutrality-decision-phone');
+      await form.getByRole('button', { name: 'Simpan' }).click();
+      await page.getByText('Hukuman disiplin sesuai rekomendasi (uji e2e)').first().waitFor();
+      await page.goto('/netralitas/sanksi');
+      await page.getByText('Hukuman disiplin sesuai rekomendasi (uji e2e)').waitFor();
+      await checkA11y(page, { label: 'sanctions after decision phone' });
+    } finally {
+      await browser.close();
+    }
   });
 
   test('the sanction registry shows status and the TPP effect', async () => {

@@ -155,6 +155,9 @@ export default function CaseDetailPage() {
   const [decidedOn, setDecidedOn] = useState('');
   const [sanction, setSanction] = useState('');
   const [startsOn, setStartsOn] = useState('');
+  const [endsOn, setEndsOn] = useState('');
+  const [replyOn, setReplyOn] = useState('');
+  const [replySummary, setReplySummary] = useState('');
   const [letter, setLetter] = useState('');
   const [sentOn, setSentOn] = useState('');
   const [identity, setIdentity] = useState<Identity | null>(null);
@@ -238,6 +241,7 @@ export default function CaseDetailPage() {
           {c.referrals.map((r) => (
             <p key={r.id}>
               {s('case.referral', { body: r.body })}: {r.letterNumber}, {formatDate(r.sentOn, lang)}
+              {r.replyOn ? ` — ${s('case.replied', { date: formatDate(r.replyOn, lang) })}: ${r.replySummary ?? ''}` : ` — ${s('case.noReply')}`}
             </p>
           ))}
         </section>
@@ -277,16 +281,16 @@ export default function CaseDetailPage() {
               <div className="field">
                 <label htmlFor="ntr-track">{s('case.track')}</label>
                 <select id="ntr-track" value={track} onChange={(e) => setTrack(e.target.value as typeof track)}>
-                  <option value="disiplin">disiplin (PP 94/2021)</option>
-                  <option value="etik">etik</option>
+                  <option value="disiplin">{s('track.disiplin')} (PP 94/2021)</option>
+                  <option value="etik">{s('track.etik')}</option>
                 </select>
               </div>
               <div className="field">
                 <label htmlFor="ntr-level">{s('case.level')}</label>
                 <select id="ntr-level" value={level} onChange={(e) => setLevel(e.target.value as typeof level)} disabled={track === 'etik'}>
-                  <option value="ringan">ringan</option>
-                  <option value="sedang">sedang</option>
-                  <option value="berat">berat</option>
+                  <option value="ringan">{s('level.ringan')}</option>
+                  <option value="sedang">{s('level.sedang')} — {s('case.levelSedangTpp')}</option>
+                  <option value="berat">{s('level.berat')}</option>
                 </select>
               </div>
             </div>
@@ -297,11 +301,11 @@ export default function CaseDetailPage() {
           <ActionForm
             title={s('case.decide')}
             submit={s('case.save')}
-            onSubmit={() => act('decide', { outcome, decisionNumber, decidedOn, note, sanction: outcome === 'terbukti' ? { text: sanction, startsOn } : null })}
+            onSubmit={() => act('decide', { outcome, decisionNumber, decidedOn, note, sanction: outcome === 'terbukti' ? { text: sanction, startsOn, endsOn: endsOn || null } : null })}
           >
             <div className="form-grid">
               <div className="field">
-                <label htmlFor="ntr-outcome">{s('case.decide')}</label>
+                <label htmlFor="ntr-outcome">{s('case.outcome')}</label>
                 <select id="ntr-outcome" value={outcome} onChange={(e) => setOutcome(e.target.value as typeof outcome)}>
                   <option value="terbukti">{s('case.proven')}</option>
                   <option value="tidak_terbukti">{s('case.notProven')}</option>
@@ -325,6 +329,13 @@ export default function CaseDetailPage() {
                     <label htmlFor="ntr-from">{s('case.sanctionFrom')}</label>
                     <input id="ntr-from" type="date" required value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />
                   </div>
+                  <div className="field">
+                    <label htmlFor="ntr-to">{s('case.sanctionTo')}</label>
+                    <input id="ntr-to" type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} aria-describedby="ntr-to-hint" />
+                    <p className="hint" id="ntr-to-hint">
+                      {s('case.sanctionToHint')}
+                    </p>
+                  </div>
                 </>
               )}
             </div>
@@ -345,6 +356,30 @@ export default function CaseDetailPage() {
             </div>
           </ActionForm>
         )}
+        {has('referral') &&
+          c.referrals
+            .filter((r) => !r.replyOn)
+            .slice(0, 1)
+            .map((r) => (
+              <ActionForm
+                key={r.id}
+                title={s('case.replyTitle', { body: r.body, letter: r.letterNumber })}
+                submit={s('case.save')}
+                onSubmit={async () => {
+                  await act(`referrals/${r.id}/reply`, { replyOn, replySummary });
+                  setReplySummary('');
+                }}
+              >
+                <div className="field">
+                  <label htmlFor="ntr-reply-on">{s('case.replyOn')}</label>
+                  <input id="ntr-reply-on" type="date" required value={replyOn} onChange={(e) => setReplyOn(e.target.value)} />
+                </div>
+                <div className="field">
+                  <label htmlFor="ntr-reply">{s('case.replySummary')}</label>
+                  <textarea id="ntr-reply" required rows={2} value={replySummary} onChange={(e) => setReplySummary(e.target.value)} />
+                </div>
+              </ActionForm>
+            ))}
         {has('close') && (
           <ActionForm title={s('case.close')} submit={s('case.close')} onSubmit={() => act('close', { note })}>
             {noteField}
