@@ -6,7 +6,6 @@ import { HOLIDAY_KINDS, ZHoliday, ZHolidayList, type THoliday } from '../../../c
 import { api, useApi } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { Badge, type BadgeTone } from '../../components/Badge';
-import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -102,20 +101,21 @@ function Holidays({ year }: { year: number }) {
               <div><dt>{s('holidays', { year: '' }).trim()}</dt><dd>{formatNumber(data.items.length, lang)}</dd></div>
             </dl>
             {data.basis && <p className="at-small"><strong>{s('basis')}:</strong> {data.basis}</p>}
-            <DataTable<THoliday>
-              caption={s('holidays', { year })}
-              captionHidden
-              rows={data.items}
-              rowKey={(h) => h.id}
-              empty={<EmptyState title={s('noHolidays')} />}
-              columns={[
-                { key: 'date', header: s('date'), primary: true, render: (h) => <><strong>{formatDate(h.date, lang)}</strong>{!h.weekday && <div className="small muted">{s('weekendNote')}</div>}</> },
-                { key: 'name', header: s('holidayName'), render: (h) => h.name },
-                { key: 'kind', header: s('kind'), render: (h) => <Badge tone={KIND_TONE[h.kind]}>{s(`hk_${h.kind}` as SKey)}</Badge> },
-                { key: 'source', header: s('source'), hideOnPhone: true, render: (h) => <span className="at-small at-wrap">{h.source}</span> },
-                ...(manage ? [{ key: 'rm', header: s('remove'), render: (h: THoliday) => <button type="button" className="at-btn secondary" aria-label={`${s('remove')} ${h.name} ${formatDate(h.date, lang)}`} onClick={() => void remove(h)}>{s('remove')}</button> }] : []),
-              ]}
-            />
+            {data.items.length === 0 ? <EmptyState title={s('noHolidays')} /> : (
+              <ul className="at-lines at-hol-list" aria-label={s('holidays', { year })}>
+                {data.items.map((h) => (
+                  <li key={h.id}>
+                    <span>
+                      <strong>{formatDate(h.date, lang)}</strong> · {h.name}
+                      {!h.weekday && <span className="at-muted at-small"> ({s('weekendNote')})</span>}
+                    </span>
+                    <Badge tone={KIND_TONE[h.kind]}>{s(`hk_${h.kind}` as SKey)}</Badge>
+                    {manage && <button type="button" className="at-btn secondary" onClick={() => void remove(h)}><span aria-hidden="true">×</span><span className="visually-hidden">{`${s('remove')} ${h.name} ${formatDate(h.date, lang)}`}</span></button>}
+                    {h.source !== data.basis && <span className="note">{s('source')}: {h.source}</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
           </>
         )}
       </section>
@@ -343,7 +343,7 @@ function AddVersion({ base, opds, onSaved }: { base: ScheduleBody; opds: OpdOpti
                     <input aria-label={`${s('ramadanPeriods')} ${i + 1}`} type="text" value={p.name} onChange={(e) => setPeriod(i, { name: e.target.value })} />
                     <input aria-label={`${p.name} ${s('startDate')}`} type="date" value={p.from} onChange={(e) => setPeriod(i, { from: e.target.value })} />
                     <input aria-label={`${p.name} ${s('endDate')}`} type="date" value={p.to} onChange={(e) => setPeriod(i, { to: e.target.value })} />
-                    <button type="button" className="at-btn secondary" aria-label={`${s('remove')} ${p.name}`} onClick={() => setBody({ ...body, ramadan: body.ramadan.filter((_, j) => j !== i) })}>×</button>
+                    <button type="button" className="at-btn secondary" onClick={() => setBody({ ...body, ramadan: body.ramadan.filter((_, j) => j !== i) })}><span aria-hidden="true">×</span><span className="visually-hidden">{`${s('remove')} ${p.name}`}</span></button>
                   </div>
                 ))}
                 <button type="button" className="at-btn secondary" onClick={() => setBody({ ...body, ramadan: [...body.ramadan, { from: '', to: '', name: 'Ramadan' }] })}>{s('addPeriod')}</button>

@@ -67,7 +67,7 @@ export default function CaseListPage() {
             ) },
             { key: 'status', header: s('status'), render: (c) => <Badge tone={CASE_TONE[c.status]}>{s(`cs_${c.status}` as SKey)}</Badge> },
             { key: 'level', header: s('level'), render: (c) => <Badge tone={LEVEL_TONE[c.level]}>{s(`lv_${c.level}` as SKey)}</Badge> },
-            { key: 'tk', header: s('daysAtOpen'), align: 'end', render: (c) => `${formatNumber(c.daysAtOpen, lang)} (${c.bracket})` },
+            { key: 'tk', header: s('daysAtOpen'), align: 'end', render: (c) => s('days', { count: formatNumber(c.daysAtOpen, lang) }) },
             { key: 'opened', header: s('openedOn'), render: (c) => formatDate(c.openedOn, lang) },
             { key: 'summons', header: s('summons2'), hideOnPhone: true, render: (c) => (c.summons2On ? formatDate(c.summons2On, lang) : s('notYet')) },
             { key: 'decision', header: s('decision'), render: (c) => sanctionLabel(s, c.decidedSanction ?? c.proposedSanction) },

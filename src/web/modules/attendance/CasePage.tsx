@@ -39,7 +39,7 @@ export default function CasePage() {
               <h2 id="at-case-h">{s('status')}</h2>
               <dl className="at-dl">
                 <dt>{s('status')}</dt><dd><Badge tone={CASE_TONE[c.status]}>{s(`cs_${c.status}` as SKey)}</Badge></dd>
-                <dt>{s('level')}</dt><dd><Badge tone={LEVEL_TONE[c.level]}>{s(`lv_${c.level}` as SKey)}</Badge> {c.bracket}</dd>
+                <dt>{s('level')}</dt><dd><Badge tone={LEVEL_TONE[c.level]}>{s(`lv_${c.level}` as SKey)}</Badge></dd>
                 <dt>{s('proposed')}</dt><dd>{sanctionLabel(s, c.proposedSanction)}</dd>
                 <dt>{s('openedOn')}</dt><dd>{formatDate(c.openedOn, lang)}</dd>
                 <dt>{s('summons1')}</dt><dd>{formatDate(c.summons1On, lang)}</dd>

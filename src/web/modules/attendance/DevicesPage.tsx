@@ -27,6 +27,10 @@ export default function DevicesPage() {
     <>
       <PageHeader title={s('devicesTitle')} />
       <div className="at-grid2">
+        {/* The upload comes first: on a phone it is what this screen is opened for. */}
+        <div>
+          <UploadForm devices={devices.data?.items ?? []} onDone={() => { devices.reload(); imports.reload(); }} />
+        </div>
         <div>
           <section className="at-card" aria-labelledby="at-dev-h">
             <h2 id="at-dev-h">{s('devices')}</h2>
@@ -70,9 +74,6 @@ export default function DevicesPage() {
               />
             )}
           </section>
-        </div>
-        <div>
-          <UploadForm devices={devices.data?.items ?? []} onDone={() => { devices.reload(); imports.reload(); }} />
         </div>
       </div>
     </>

@@ -82,7 +82,9 @@ function RequestCard({ leave, onDone }: { leave: TLeave; onDone: () => void }) {
         <dt>{s('leaveReason')}</dt>
         <dd>{leave.reason}</dd>
         <dt>{s('status')}</dt>
-        <dd><Badge tone={LEAVE_STATUS_TONE[leave.status]}>{s(`ls_${leave.status}` as SKey)}</Badge> <span className="at-muted at-small">{formatDateTime(leave.createdAt, lang)}</span></dd>
+        <dd><Badge tone={LEAVE_STATUS_TONE[leave.status]}>{s(`ls_${leave.status}` as SKey)}</Badge></dd>
+        <dt>{s('requestedOn')}</dt>
+        <dd>{formatDateTime(leave.createdAt, lang)}</dd>
         {leave.decisionNote && (
           <>
             <dt>{s('decisionNote')}</dt>

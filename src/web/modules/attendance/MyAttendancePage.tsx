@@ -132,12 +132,12 @@ function Calendar({ month, days, selected, onSelect }: { month: string; days: TD
             type="button"
             className={`at-day tone-${dayTone(day)}${date === today ? ' today' : ''}`}
             aria-pressed={selected === date}
-            aria-label={label}
             title={label}
             onClick={() => onSelect(date)}
           >
-            <span className="n">{Number(date.slice(8))}</span>
+            <span className="n" aria-hidden="true">{Number(date.slice(8))}</span>
             {day && <span className="c" aria-hidden="true">{dayCode(day, s)}</span>}
+            <span className="visually-hidden">{label}</span>
           </button>
         );
       })}

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ZRosterSaved, ZRosterWeek, type TRosterWeek } from '../../../contracts/attendance-screens';
 import { api, useApi } from '../../api/client';
-import { useMe } from '../../app/auth';
+import { useAuth, useMe } from '../../app/auth';
 import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -88,12 +88,9 @@ export default function RosterPage() {
 
 function Grid({ data, onChanged }: { data: TRosterWeek; onChanged: () => void }) {
   const s = useS();
+  const { can } = useAuth();
   const { lang } = useI18n();
   const [cell, setCell] = useState<{ pegawaiId: string; date: string } | null>(null);
-  const editorRef = useRef<HTMLElement>(null);
-  useEffect(() => {
-    if (cell) editorRef.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
-  }, [cell]);
   const dates = Array.from({ length: 7 }, (_, i) => addDays(data.from, i));
   const weekdays = s('weekdays').split(',');
   const person = cell ? data.pegawai.find((p) => p.id === cell.pegawaiId) : undefined;
@@ -102,6 +99,7 @@ function Grid({ data, onChanged }: { data: TRosterWeek; onChanged: () => void })
     <>
       <p className={data.mode === 'roster' ? 'at-small' : 'at-card at-result refused at-small'} role={data.mode === 'roster' ? undefined : 'note'}>
         {data.mode === 'roster' ? s('rosterMode', { basis: data.scheduleBasis }) : s('notRosterMode')}
+        {data.mode !== 'roster' && can('attendance.manage') && <> <Link to="/absensi/kalender">{s('calTitle')}</Link></>}
       </p>
       {data.pegawai.length === 0 ? <EmptyState title={s('noData')} /> : (
         <>
@@ -125,11 +123,12 @@ function Grid({ data, onChanged }: { data: TRosterWeek; onChanged: () => void })
                     {dates.map((d) => {
                       const shift = p.shifts.find((x) => x.date === d);
                       const open = cell?.pegawaiId === p.id && cell.date === d;
-                      const label = `${s('editCell', { name: p.name, date: formatDate(d, lang) })}: ${shift ? `${shift.shiftName} ${shift.start}–${shift.end}` : s('noShift')}`;
+                      const label = `${s('editCell', { name: p.name, date: formatDate(d, lang) })}: `;
                       return (
                         <td key={d}>
-                          <button type="button" className={`at-cell${shift ? ' filled' : ''}${shift?.crossesMidnight ? ' night' : ''}`} aria-label={label} aria-expanded={open} aria-controls="at-r-editor" onClick={() => setCell(open ? null : { pegawaiId: p.id, date: d })}>
-                            {shift ? <><strong>{shift.shiftName}</strong><span className="t">{shift.start}–{shift.end}{shift.crossesMidnight ? ' ☾' : ''}</span></> : '–'}
+                          <button type="button" className={`at-cell${shift ? ' filled' : ''}${shift?.crossesMidnight ? ' night' : ''}`} aria-expanded={open} aria-controls="at-r-editor" onClick={() => setCell(open ? null : { pegawaiId: p.id, date: d })}>
+                            <span className="visually-hidden">{label}</span>
+                            {shift ? <><strong>{shift.shiftName}</strong><span className="t">{shift.start}–{shift.end}{shift.crossesMidnight ? <span aria-hidden="true"> ☾</span> : ''}</span></> : <><span aria-hidden="true">–</span><span className="visually-hidden">{s('noShift')}</span></>}
                           </button>
                         </td>
                       );
@@ -141,7 +140,9 @@ function Grid({ data, onChanged }: { data: TRosterWeek; onChanged: () => void })
           </div>
         </>
       )}
-      <section id="at-r-editor" ref={editorRef} aria-live="polite">
+      {/* Room below the grid so the last rows stay reachable while the editor sheet is open. */}
+      {cell && <div style={{ height: '55vh' }} aria-hidden="true" />}
+      <section id="at-r-editor" aria-live="polite">
         {cell && person && (
           <CellEditor
             key={`${cell.pegawaiId}-${cell.date}`}
@@ -165,6 +166,8 @@ function CellEditor({ title, pegawaiId, date, current, onDone, onCancel }: { tit
   const [end, setEnd] = useState(current?.end ?? '14:00');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus({ preventScroll: true }), []);
   const run = async (clear: boolean) => {
     setBusy(true);
     setError(null);
@@ -179,8 +182,8 @@ function CellEditor({ title, pegawaiId, date, current, onDone, onCancel }: { tit
     }
   };
   return (
-    <div className="at-card" style={{ marginTop: '1rem' }}>
-      <h2>{title}</h2>
+    <div className="at-card at-sheet">
+      <h2 ref={headingRef} tabIndex={-1}>{title}</h2>
       <form className="at-form" onSubmit={(e) => { e.preventDefault(); void run(false); }}>
         <div className="at-presets" role="group" aria-label={s('shift')}>
           {PRESETS.map((p) => (

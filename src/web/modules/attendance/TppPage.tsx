@@ -71,6 +71,7 @@ export default function TppPage() {
           <input id="at-tpp-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
         </div>
       </div>
+      {can('tpp.manage') && <KinerjaImport month={month} />}
       <ProblemAlert error={actionError} />
       {sheet.error ? <ProblemAlert error={sheet.error} onRetry={sheet.reload} /> : null}
       {!data ? (sheet.error ? null : <Loading />) : (
@@ -114,7 +115,6 @@ export default function TppPage() {
           {data.legalBasis && <p className="at-muted at-small">{s('legalBasis')}: {data.legalBasis}</p>}
         </>
       )}
-      {can('tpp.manage') && <KinerjaImport month={month} />}
     </>
   );
 }
@@ -164,8 +164,8 @@ function KinerjaImport({ month }: { month: string }) {
     }
   };
   return (
-    <section className="at-card" aria-labelledby="at-kin-h" style={{ marginTop: '1rem' }}>
-      <h2 id="at-kin-h">{s('kinerjaTitle')}</h2>
+    <details className="at-card">
+      <summary className="at-summary">{s('kinerjaTitle')}</summary>
       <p className="at-muted at-small">{s('kinerjaIntro')}</p>
       <form className="at-form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
         <div className="at-field">
@@ -185,6 +185,6 @@ function KinerjaImport({ month }: { month: string }) {
           )}
         </div>
       )}
-    </section>
+    </details>
   );
 }
