@@ -352,6 +352,10 @@ function ServiceForm({ initial, slaClasses, onDone, onCancel }: { initial: TServ
                 <label htmlFor={`${id}-description`}>{s('attrDescription')}</label>
                 <input id={`${id}-description`} required maxLength={500} value={a.description} onChange={(e) => setAttr(index, { description: e.target.value })} />
               </div>
+              <div className="field">
+                <label htmlFor={`${id}-hint`}>{s('attrHint')}</label>
+                <input id={`${id}-hint`} maxLength={300} value={a.datatypeDescription} onChange={(e) => setAttr(index, { datatypeDescription: e.target.value })} />
+              </div>
               {isList(a.datatype) && (
                 <div className="field">
                   <label htmlFor={`${id}-values`}>{s('attrValues')}</label>

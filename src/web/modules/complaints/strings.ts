@@ -182,6 +182,7 @@ export const S = {
   attrDescription: { id: 'Pertanyaan', en: 'Question' },
   attrType: { id: 'Jenis', en: 'Type' },
   attrOrder: { id: 'Urutan', en: 'Order' },
+  attrHint: { id: 'Petunjuk pengisian (datatype_description, opsional)', en: 'Filling hint (datatype_description, optional)' },
   attrRequired: { id: 'Wajib diisi', en: 'Required' },
   attrVariable: { id: 'Diisi pelapor (bukan sekadar keterangan)', en: 'Answered by the reporter (not just information)' },
   attrValues: { id: 'Pilihan: satu per baris, "kunci = nama"', en: 'Choices: one per line, "key = name"' },
