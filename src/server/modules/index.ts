@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import type { Database } from '../db/connect';
 import type { FlagSource, MetricDef } from '../platform/metrics';
 import type { ScheduledJobDef } from '../platform/jobs';
 import { attendanceModule } from './attendance/module';
@@ -20,6 +21,8 @@ import { systemModule } from './system/module';
 
 export interface DemoSeedContext {
   db: Kysely<DB>;
+  /** The same database with COPY (`transactionWithCopy`), for seeders that load many rows. */
+  database?: Database;
   pemdaId: string;
   pegawaiCount: number;
   /** Deterministic random source shared by the seeders. */

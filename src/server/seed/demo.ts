@@ -27,7 +27,7 @@ export async function seedDemoPemda(database: Database, options: DemoSeedOptions
   for (const module of MODULES) {
     if (!module.seedDemo) continue;
     const moduleStart = Date.now();
-    await module.seedDemo({ db: database.db, pemdaId, pegawaiCount: options.pegawaiCount, random: mulberry32(hashName(module.name)), log: options.log });
+    await module.seedDemo({ db: database.db, database, pemdaId, pegawaiCount: options.pegawaiCount, random: mulberry32(hashName(module.name)), log: options.log });
     options.log(`  ${module.name}: ${((Date.now() - moduleStart) / 1000).toFixed(1)} s`);
   }
   const pegawai = await database.db.selectFrom('pegawai').select((eb) => eb.fn.countAll().as('n')).where('pemda_id', '=', pemdaId).executeTakeFirstOrThrow();

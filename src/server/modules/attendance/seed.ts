@@ -1,91 +1,161 @@
 import { sql } from 'kysely';
+import { copyLine } from '../../db/connect';
 import type { DemoSeedContext } from '../index';
 import { inTransaction, systemCtx } from '../../http/context';
 import { addDays, loadCalendar } from '../../platform/calendar';
 import { loadRuleBook } from './config';
-import { fixedShift } from './day';
+import { minutesOf, type LeaveKind } from './day';
 import { evaluateDiscipline, recordSanction } from './discipline';
 import { DEFAULT_LATENESS } from './rules';
-import { recomputeDays } from './status';
+import { computeRows, copyDays, datesBetween, planDates, type EventsByPegawai, type LeavesByPegawai } from './status';
 import { computeTppMonth } from './tpp';
 
 /**
- * Demo attendance for Kota Pangkal Pinang: device "1" (ZKTeco) where PIN n is the n-th pegawai ordered by NIP
- * (pegawai without NIP last, then by id), the events of the last full month generated inside the database
- * (one INSERT … SELECT, deterministic: the pseudo-random figures are hashes of pegawai and date), a little
- * approved leave, the daily statuses computed by the real engine, the discipline cases they open, one decided
- * sedang case with its TPP cut, and the TPP sheet of the last full month with imported kinerja.
+ * Demo attendance for Kota Pangkal Pinang over three months: the two full months before the running one and the
+ * running month up to yesterday. Device "1" (ZKTeco) maps PIN n to the n-th pegawai ordered by NIP (pegawai
+ * without NIP last, then by id). Punches are generated here, deterministically (hashes of pegawai and day), with
+ * profiles: 1 % chronic (often and long late, absent ~6 %), 24 % sometimes late, the rest diligent, and one in a
+ * thousand truant (absent ~22 %); a few forget to check out or leave early. Approved leave of several kinds (cuti tahunan, sakit, dinas luar, izin)
+ * excuses its days, and a few requests wait for approval. The daily statuses of all three months come from the
+ * real engine (`computeRows`, the function recomputeDays uses) and are written by COPY, like the punches of the
+ * running month (kept in att_event as if imported); then the discipline cases they open, one decided sedang case
+ * with its TPP cut, and the TPP sheet of the last full month with imported kinerja.
  */
+const CHUNK = 1000;
+
+/** Deterministic 32-bit hash of a few integers. */
+function hash(a: number, b: number, c: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b + 0x632be5ab, 0xc2b2ae35) ^ Math.imul(c + 0x27d4eb2f, 0x165667b1);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  h = Math.imul(h, 0x297a2d39);
+  h ^= h >>> 15;
+  return h >>> 0;
+}
+
+const monthShift = (month: string, delta: number): string => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + delta;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+};
+
+/** 'YYYY-MM-DD HH:MM:SS' of seconds from the epoch of the wall-clock time. */
+const wallClock = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 19).replace('T', ' ');
+
 export async function seedAttendanceDemo(seed: DemoSeedContext): Promise<void> {
-  const { db, pemdaId, log } = seed;
+  const { db, database, pemdaId, log } = seed;
+  if (!database) throw new Error('the attendance demo needs the Database handle (COPY) in DemoSeedContext');
   const started = Date.now();
   const step = (name: string) => log(`    ${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const calendar = await loadCalendar(db, pemdaId);
   const today = calendar.today();
   const thisMonth = today.slice(0, 7);
-  const [y, m] = thisMonth.split('-').map(Number) as [number, number];
+  const tppMonth = monthShift(thisMonth, -1);
+  const from = `${monthShift(thisMonth, -2)}-01`;
   const to = addDays(today, -1);
-  const lastIndex = y * 12 + (m - 1) - 1;
-  const tppMonth = `${Math.floor(lastIndex / 12)}-${String((lastIndex % 12) + 1).padStart(2, '0')}`;
-  const book = await loadRuleBook(db, pemdaId);
-  const eventsFrom = `${tppMonth}-01`;
-  const eventsTo = addDays(`${thisMonth}-01`, -1);
-  const days: Array<{ date: string; start: number; end: number }> = [];
-  const earlier: Array<{ date: string; start: string | null; end: string | null; reason: string }> = [];
-  const mins = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
-  for (let d = eventsFrom; d <= to; d = addDays(d, 1)) {
-    const shift = calendar.isWorkingDay(d) ? fixedShift(book.get('schedule', d).body, d) : null;
-    if (d >= eventsFrom && d <= eventsTo) {
-      if (shift) days.push({ date: d, start: mins(shift.start), end: mins(shift.end) });
-    } else if (shift && d > eventsTo) {
-      earlier.push({ date: d, start: shift?.start ?? null, end: shift?.end ?? null, reason: shift ? shift.name : calendar.holidayName(d) ?? 'weekend' });
-    }
-  }
+  // The punches of the running month are kept in att_event (as if imported): the days recomputed in normal use
+  // (nightly job, a new holiday, a late import) are recent ones, and they find their events. Older months keep
+  // their daily statuses only, so first start writes no more rows than it must.
+  const eventsFrom = `${thisMonth}-01`;
+  const eventsTo = to;
+  const plan = planDates({ calendar, rules: await loadRuleBook(db, pemdaId) }, datesBetween(from, to));
   const device = await db.insertInto('att_device').values({ pemda_id: pemdaId, code: '1', name: 'Mesin sidik jari Balai Kota (demo)', kind: 'zkteco', opd_id: null, serial_number: 'DEMO-ZK-0001', column_map: null }).returning('id').executeTakeFirstOrThrow();
   await sql`
     INSERT INTO att_pin_map (pemda_id, device_id, pin, pegawai_id)
     SELECT ${pemdaId}::uuid, ${device.id}::uuid, (row_number() OVER (ORDER BY nip NULLS LAST, id))::text, id
     FROM pegawai WHERE pemda_id = ${pemdaId} AND active`.execute(db);
-  // Profiles by hash: 1 % chronic (often late, absent ~6 %), 24 % sometimes late, the rest diligent.
-  await sql`
-    INSERT INTO att_event (pemda_id, device_id, pin, at, state, verify, workcode, pegawai_id)
-    SELECT ${pemdaId}::uuid, ${device.id}::uuid, m.pin, ev.at, ev.state, 1, '0', m.pegawai_id
-    FROM att_pin_map m
-    CROSS JOIN unnest(${days.map((d) => d.date)}::date[], ${days.map((d) => d.start)}::int[], ${days.map((d) => d.end)}::int[]) AS w(date, start_min, end_min)
-    CROSS JOIN LATERAL (SELECT abs(hashtext(m.pegawai_id::text)) % 100 AS profile, abs(hashtext(m.pegawai_id::text || w.date::text)) AS h) r
-    CROSS JOIN LATERAL (
-      SELECT CASE WHEN r.profile = 0 THEN 60 WHEN r.profile < 25 THEN 15 ELSE 4 END AS absent_per_mille,
-             CASE WHEN r.profile = 0 THEN 400 WHEN r.profile < 25 THEN 150 ELSE 30 END AS late_per_mille
-    ) p
-    CROSS JOIN LATERAL (VALUES
-      (w.date + make_interval(mins => w.start_min + CASE WHEN (r.h % 1000) < p.late_per_mille THEN 1 + (r.h / 7) % (CASE WHEN r.profile = 0 THEN 120 ELSE 40 END) ELSE -1 - (r.h / 11) % 30 END, secs => (r.h / 13) % 60), 0),
-      (w.date + make_interval(mins => w.end_min + CASE WHEN (r.h / 17) % 100 < 3 THEN -10 - (r.h / 19) % 50 ELSE (r.h / 23) % 40 END, secs => (r.h / 29) % 60), 1)
-    ) AS ev(at, state)
-    WHERE m.pemda_id = ${pemdaId} AND m.device_id = ${device.id}
-      AND (r.h / 3) % 1000 >= p.absent_per_mille
-      AND NOT (ev.state = 1 AND (r.h / 31) % 100 < 2)`.execute(db);
-  step('events');
-  const events = await sql<{ n: number }>`SELECT count(*)::int AS n FROM att_event WHERE pemda_id = ${pemdaId}`.execute(db);
-  // A little approved leave: 3 % of pegawai take 2 days of cuti tahunan in the event month.
-  const leaveStart = days[Math.min(days.length - 1, Math.floor(days.length / 2))]?.date ?? eventsFrom;
-  await sql`
-    INSERT INTO att_leave (pemda_id, pegawai_id, opd_id, kind, start_date, end_date, reason, status, decided_at, decision_note)
-    SELECT ${pemdaId}::uuid, id, opd_id, 'cuti_tahunan', ${leaveStart}::date, ${leaveStart}::date + 1, 'Keperluan keluarga (demo)', 'disetujui', now(), 'Disetujui (demo)'
-    FROM pegawai WHERE pemda_id = ${pemdaId} AND active AND abs(hashtext(id::text || 'cuti')) % 100 < 3`.execute(db);
-  step('leave');
+  const people = (await sql<{ pin: string; id: string; opd_id: string }>`
+    SELECT m.pin, p.id, p.opd_id FROM att_pin_map m JOIN pegawai p ON p.pemda_id = m.pemda_id AND p.id = m.pegawai_id
+    WHERE m.pemda_id = ${pemdaId} AND m.device_id = ${device.id} ORDER BY m.pin::int`.execute(db)).rows;
+
+  // Approved leave: per pegawai and month at most one absence, on working days of that month up to yesterday.
+  const leaves: LeavesByPegawai = new Map();
+  const leaveLines: string[] = [];
+  const months = [...new Set(plan.dates.map((d) => d.slice(0, 7)))];
+  const KINDS: Array<{ kind: LeaveKind; perMille: number; days: number; reason: string }> = [
+    { kind: 'cuti_tahunan', perMille: 30, days: 2, reason: 'Keperluan keluarga (demo)' },
+    { kind: 'cuti_sakit', perMille: 10, days: 3, reason: 'Sakit dengan surat dokter (demo)' },
+    { kind: 'dinas_luar', perMille: 20, days: 1, reason: 'Rapat koordinasi di provinsi (demo)' },
+    { kind: 'izin', perMille: 5, days: 1, reason: 'Mengurus dokumen keluarga (demo)' },
+  ];
+  people.forEach((person, p) => {
+    const opdDays = plan.opdDays(person.opd_id);
+    months.forEach((month, mi) => {
+      const working = plan.dates.filter((d, i) => d.startsWith(month) && (opdDays[i] as { shift?: unknown }).shift);
+      let r = hash(p, mi, 11) % 1000;
+      const pick = KINDS.find((k) => (r -= k.perMille) < 0);
+      if (!pick || working.length < pick.days + 2) return;
+      const k = 1 + (hash(p, mi, 12) % (working.length - pick.days));
+      const start = working[k] as string;
+      const end = working[k + pick.days - 1] as string;
+      const list = leaves.get(person.id) ?? [];
+      list.push({ kind: pick.kind, from: start, to: end });
+      leaves.set(person.id, list);
+      leaveLines.push(copyLine([pemdaId, person.id, person.opd_id, pick.kind, start, end, pick.reason, 'disetujui', `${start} 08:00:00+00`, 'Disetujui (demo)']));
+    });
+    // A few requests for next week still wait for the superior.
+    if (hash(p, 99, 13) % 1000 < 4) {
+      const start = calendar.addWorkingDays(today, 5);
+      leaveLines.push(copyLine([pemdaId, person.id, person.opd_id, 'cuti_tahunan', start, calendar.addWorkingDays(start, 1), 'Acara keluarga (demo)', 'diajukan', null, null]));
+    }
+  });
+
+  // Punches of every working day: check-in (state 0) and check-out (state 1), by profile.
+  const events: EventsByPegawai = new Map();
+  const eventLines: string[] = [];
+  people.forEach((person, p) => {
+    // One pegawai in a thousand stays away for days on end: enough for a sedang case (PP 94/2021: 11+ days).
+    const truant = p % 1000 === 7;
+    const profile = hash(p, 0, 1) % 100;
+    const absentPerMille = truant ? 220 : profile === 0 ? 60 : profile < 25 ? 15 : 4;
+    const latePerMille = truant ? 500 : profile === 0 ? 400 : profile < 25 ? 150 : 30;
+    const maxLate = profile === 0 || truant ? 120 : 40;
+    const opdDays = plan.opdDays(person.opd_id);
+    const times: number[] = [];
+    const states: number[] = [];
+    plan.dates.forEach((date, i) => {
+      const planned = opdDays[i] as { shift?: { start: string; end: string } | null };
+      if (!planned.shift) return;
+      if (hash(p, i, 2) % 1000 < absentPerMille) return;
+      const midnight = plan.midnights[i] as number;
+      const start = minutesOf(planned.shift.start);
+      const end = minutesOf(planned.shift.end);
+      const inMinute = start + (hash(p, i, 3) % 1000 < latePerMille ? 1 + (hash(p, i, 4) % maxLate) : -1 - (hash(p, i, 4) % 30));
+      const punches: Array<[number, number]> = [[midnight + inMinute * 60 + (hash(p, i, 5) % 60), 0]];
+      if (hash(p, i, 6) % 100 >= 2) {
+        const outMinute = end + (hash(p, i, 7) % 100 < 3 ? -10 - (hash(p, i, 8) % 50) : hash(p, i, 8) % 40);
+        punches.push([midnight + outMinute * 60 + (hash(p, i, 9) % 60), 1]);
+      }
+      for (const [t, state] of punches) {
+        times.push(t);
+        states.push(state);
+        if (date >= eventsFrom && date <= eventsTo) eventLines.push(copyLine([pemdaId, device.id, person.pin, wallClock(t), state, 1, '0', person.id]));
+      }
+    });
+    events.set(person.id, { times: Float64Array.from(times), states: Int16Array.from(states) });
+  });
+  step('generated');
+
+  let dayRows = 0;
+  await database.transactionWithCopy(async (trx, copy) => {
+    await copy('att_event', ['pemda_id', 'device_id', 'pin', 'at', 'state', 'verify', 'workcode', 'pegawai_id'], eventLines);
+    step('events');
+    await copy('att_leave', ['pemda_id', 'pegawai_id', 'opd_id', 'kind', 'start_date', 'end_date', 'reason', 'status', 'decided_at', 'decision_note'], leaveLines);
+    for (let i = 0; i < people.length; i += CHUNK) {
+      const chunk = people.slice(i, i + CHUNK);
+      const rows = computeRows(plan, chunk, events, new Map(), leaves);
+      await copyDays(trx, copy, pemdaId, chunk, plan, rows);
+      dayRows += rows.length;
+    }
+    step('days');
+  });
   const sys = systemCtx(db, 'seed-attendance');
-  // The last full month runs through the real engine from its events; the working days of the running month are
-  // aggregated straight into daily statuses (same profiles, no events). The month before is left out: PGlite
-  // inserts ~10k rows/s here and seedDemo has no COPY handle (see the report of issue 5).
-  const result = await recomputeDays(db, pemdaId, { from: eventsFrom, to: eventsTo, today });
-  step('recompute');
-  await synthesiseDays(db, pemdaId, earlier);
-  step('synth');
-  const everyone = (await db.selectFrom('pegawai').select('id').where('pemda_id', '=', pemdaId).where('active', '=', true).execute()).map((p) => ({ pegawaiId: p.id, year: Number(today.slice(0, 4)) }));
-  const opened = await inTransaction(sys, (tx) => evaluateDiscipline(tx, pemdaId, result.touched.length > 0 ? everyone : [], today));
+  const everyone = people.map((p) => ({ pegawaiId: p.id, year: Number(today.slice(0, 4)) }));
+  const opened = await inTransaction(sys, (tx) => evaluateDiscipline(tx, pemdaId, everyone, today));
   step('discipline');
-  // One sedang case decided, to show a TPP sanction cut in the sheet.
-  const sedang = await db.selectFrom('disc_case').select(['id', 'pegawai_id', 'level']).where('pemda_id', '=', pemdaId).orderBy('days_at_open', 'desc').limit(1).executeTakeFirst();
+  // One sedang case decided (its proposed TPP cut), to show the sanction in the TPP sheet.
+  const sedang = await db.selectFrom('disc_case').select(['id', 'pegawai_id', 'level']).where('pemda_id', '=', pemdaId).where('level', '=', 'sedang').where('proposed_sanction', '=', 'potong_tpp_6').orderBy('days_at_open', 'desc').limit(1).executeTakeFirst();
   if (sedang) {
     await inTransaction(sys, async (tx) => {
       await tx.db.updateTable('disc_case').set({ status: 'diputus', examined_on: addDays(today, -20), bap_notes: 'Pemeriksaan (demo)', decided_sanction: 'potong_tpp_6', decision_number: '800/DEMO/BKPSDM/2025', decided_on: addDays(today, -10), appeal_until: calendar.addWorkingDays(addDays(today, -10), 14) }).where('pemda_id', '=', pemdaId).where('id', '=', sedang.id).execute();
@@ -96,32 +166,7 @@ export async function seedAttendanceDemo(seed: DemoSeedContext): Promise<void> {
     INSERT INTO tpp_kinerja (pemda_id, pegawai_id, month, predikat, score, source)
     SELECT ${pemdaId}::uuid, id, ${tppMonth}, CASE WHEN h < 15 THEN 'sangat_baik' WHEN h < 92 THEN 'baik' WHEN h < 98 THEN 'butuh_perbaikan' ELSE 'kurang' END, NULL, 'demo'
     FROM (SELECT id, abs(hashtext(id::text || 'skp')) % 100 AS h FROM pegawai WHERE pemda_id = ${pemdaId} AND active) p`.execute(db);
-  step('kinerja');
   const tpp = await computeTppMonth(db, pemdaId, tppMonth);
-  log(`  absensi: ${events.rows[0]?.n ?? 0} kejadian ${eventsFrom} s.d. ${eventsTo} (${result.days} hari-status dari mesin), ${earlier.length} hari kerja bulan berjalan diringkas langsung (s.d. ${to}), ${opened.length} kasus disiplin, TPP ${tppMonth}: ${tpp.pegawai} pegawai (aturan ${DEFAULT_LATENESS.legalBasis.slice(0, 20)}…)`);
-}
-
-/** Daily statuses without events for the working days outside the event month, with the same profiles as the events. */
-async function synthesiseDays(db: DemoSeedContext['db'], pemdaId: string, days: Array<{ date: string; start: string | null; end: string | null; reason: string }>): Promise<void> {
-  if (days.length === 0) return;
-  await sql`
-    INSERT INTO att_day (pemda_id, pegawai_id, date, opd_id, status, scheduled, sched_start, sched_end, check_in, check_out, late_minutes, early_minutes, tl, psw, cut_percent, reason)
-    SELECT ${pemdaId}::uuid, p.id, w.date, p.opd_id, s.status, w.start IS NOT NULL, w.start, w."end",
-      CASE WHEN s.status = 'hadir' THEN to_char(w.date + w.start::time + make_interval(mins => s.late), 'HH24:MI') END,
-      CASE WHEN s.status = 'hadir' THEN w."end" END,
-      CASE WHEN s.status = 'hadir' THEN greatest(s.late, 0) ELSE 0 END, 0,
-      CASE WHEN s.status <> 'hadir' OR s.late <= 0 THEN 0 WHEN s.late <= 30 THEN 1 WHEN s.late <= 60 THEN 2 WHEN s.late <= 90 THEN 3 ELSE 4 END, 0,
-      CASE WHEN s.status = 'tk' THEN 3 WHEN s.status <> 'hadir' OR s.late <= 0 THEN 0 WHEN s.late <= 30 THEN 0.5 WHEN s.late <= 60 THEN 1 WHEN s.late <= 90 THEN 1.25 ELSE 1.5 END,
-      CASE WHEN w.start IS NULL THEN w.reason WHEN s.status = 'hadir' OR s.status = 'tk' THEN w.reason ELSE w.reason END
-    FROM pegawai p
-    CROSS JOIN unnest(${days.map((d) => d.date)}::date[], ${days.map((d) => d.start)}::text[], ${days.map((d) => d.end)}::text[], ${days.map((d) => d.reason)}::text[]) AS w(date, start, "end", reason)
-    CROSS JOIN LATERAL (SELECT abs(hashtext(p.id::text)) % 100 AS profile, abs(hashtext(p.id::text || w.date::text)) AS h) r
-    CROSS JOIN LATERAL (SELECT
-      CASE WHEN w.start IS NULL THEN 'libur'
-           WHEN (r.h / 3) % 1000 < CASE WHEN r.profile = 0 THEN 60 WHEN r.profile < 25 THEN 15 ELSE 4 END THEN 'tk'
-           ELSE 'hadir' END AS status,
-      CASE WHEN (r.h % 1000) < CASE WHEN r.profile = 0 THEN 400 WHEN r.profile < 25 THEN 150 ELSE 30 END
-           THEN 1 + (r.h / 7) % (CASE WHEN r.profile = 0 THEN 120 ELSE 40 END) ELSE -1 - (r.h / 11) % 30 END AS late) s
-    WHERE p.pemda_id = ${pemdaId} AND p.active
-    ON CONFLICT DO NOTHING`.execute(db);
+  step('tpp');
+  log(`  absensi: ${from} s.d. ${to}: ${dayRows} hari-status dari mesin, ${eventLines.length} kejadian mesin ${eventsFrom} s.d. ${eventsTo}, ${leaveLines.length} cuti/izin, ${opened.length} kasus disiplin, TPP ${tppMonth}: ${tpp.pegawai} pegawai (aturan ${DEFAULT_LATENESS.legalBasis.slice(0, 20)}…)`);
 }

@@ -22,7 +22,7 @@ const CHUNK = 2500;
 const WRITE_CHUNK = 10_000;
 const DAY_S = 86_400;
 /** Events whose state is outside 0..998 (or null) travel as 999 and come back as null: all mean "undefined". */
-const NO_STATE = 999;
+export const NO_STATE = 999;
 
 export interface RecomputeScope {
   from: string;
@@ -49,7 +49,7 @@ export interface RecomputeResult {
 
 const epochOf = (date: string) => Date.parse(`${date}T00:00:00Z`) / 1000;
 
-function datesBetween(from: string, to: string): string[] {
+export function datesBetween(from: string, to: string): string[] {
   const out: string[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
   return out;
@@ -130,7 +130,7 @@ export interface DayRow extends DayResult {
   opdId: string;
 }
 
-interface DatePlan {
+export interface DatePlan {
   dates: string[];
   midnights: number[];
   lateness: LatenessRules[];
@@ -139,7 +139,7 @@ interface DatePlan {
   opdDays(opdId: string): OpdDay[];
 }
 
-function planDates(context: DayContext, dates: string[]): DatePlan {
+export function planDates(context: DayContext, dates: string[]): DatePlan {
   const byOpd = new Map<string, OpdDay[]>();
   return {
     dates,
@@ -196,7 +196,7 @@ async function loadEvents(db: Kysely<DB>, pemdaId: string, ids: string[], first:
 
 async function computeChunk(db: Kysely<DB>, pemdaId: string, chunk: Array<{ id: string; opd_id: string }>, plan: DatePlan, wholeRange: boolean): Promise<DayRow[]> {
   const ids = chunk.map((p) => p.id);
-  const { dates, midnights } = plan;
+  const { dates } = plan;
   const first = dates[0] as string;
   const last = dates[dates.length - 1] as string;
   const anyRoster = chunk.some((p) => plan.opdDays(p.opd_id).some((d) => d.roster));
@@ -219,6 +219,18 @@ async function computeChunk(db: Kysely<DB>, pemdaId: string, chunk: Array<{ id: 
     list.push({ kind: l.kind as LeaveKind, from: l.start_date, to: l.end_date });
     leaves.set(l.pegawai_id, list);
   }
+  return computeRows(plan, chunk, events, rosters, leaves);
+}
+
+export type EventsByPegawai = Map<string, { times: Float64Array; states: Int16Array }>;
+export type LeavesByPegawai = Map<string, Array<{ kind: LeaveKind; from: string; to: string }>>;
+
+/**
+ * The day rows of some pegawai over the plan's dates from their events (seconds from the epoch of the wall-clock
+ * time, sorted; state 999 = undefined), rosters and approved leave: pure, also used by the demo seed.
+ */
+export function computeRows(plan: DatePlan, chunk: ReadonlyArray<{ id: string; opd_id: string }>, events: EventsByPegawai, rosters: Map<string, Map<string, Shift>>, leaves: LeavesByPegawai): DayRow[] {
+  const { dates, midnights } = plan;
   const rows: DayRow[] = [];
   const dayEvents: DayEvent[] = [];
   for (const person of chunk) {
@@ -260,7 +272,7 @@ const DAY_COLUMNS = ['pemda_id', 'pegawai_id', 'date', 'opd_id', 'status', 'sche
  * Bulk path: the chunk's days of the range are replaced (DELETE, then COPY straight into att_day). Every
  * (pegawai, date) of the chunk × range is in `rows`, so this is the same as an upsert of all of them.
  */
-async function copyDays(db: Kysely<DB>, copy: CopyFn, pemdaId: string, chunk: Array<{ id: string }>, plan: DatePlan, rows: readonly DayRow[]): Promise<void> {
+export async function copyDays(db: Kysely<DB>, copy: CopyFn, pemdaId: string, chunk: Array<{ id: string }>, plan: DatePlan, rows: readonly DayRow[]): Promise<void> {
   await sql`DELETE FROM att_day WHERE pemda_id = ${pemdaId} AND pegawai_id = ANY(${chunk.map((p) => p.id)}::uuid[]) AND date >= ${plan.dates[0]}::date AND date <= ${plan.dates[plan.dates.length - 1]}::date`.execute(db);
   for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
     const lines: string[] = [];
