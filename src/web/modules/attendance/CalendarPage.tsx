@@ -108,10 +108,12 @@ function Holidays({ year }: { year: number }) {
                     <span>
                       <strong>{formatDate(h.date, lang)}</strong> · {h.name}
                       {!h.weekday && <span className="at-muted at-small"> ({s('weekendNote')})</span>}
+                      <span className="at-hol-meta">
+                        <Badge tone={KIND_TONE[h.kind]}>{s(`hk_${h.kind}` as SKey)}</Badge>
+                        {h.source !== data.basis && <span className="at-muted at-small"> {s('source')}: {h.source}</span>}
+                      </span>
                     </span>
-                    <Badge tone={KIND_TONE[h.kind]}>{s(`hk_${h.kind}` as SKey)}</Badge>
                     {manage && <button type="button" className="at-btn secondary" onClick={() => void remove(h)}><span aria-hidden="true">×</span><span className="visually-hidden">{`${s('remove')} ${h.name} ${formatDate(h.date, lang)}`}</span></button>}
-                    {h.source !== data.basis && <span className="note">{s('source')}: {h.source}</span>}
                   </li>
                 ))}
               </ul>
