@@ -84,6 +84,21 @@ describe('budget', () => {
     expect(saved?.bulanan[0]).toBe(1234567890);
     await screenshot(page, 'budget-pad-entry-desktop');
 
+    // The monthly recap as a file: one good row, one unknown source; the trial says so, the import saves the good row.
+    const kode = sourceLabel?.split(' ')[0] ?? '';
+    const recap = `Kode Rekening;Tahun;Jan;Feb\n${kode};${year};1.111.111;\n4.1.09.99;${year};5;\n`;
+    const importSection = page.getByRole('region', { name: 'Impor rekap PAD bulanan' });
+    await importSection.getByLabel('Berkas XLSX atau CSV').setInputFiles({ name: 'rekap-pad.csv', mimeType: 'text/csv', buffer: Buffer.from(recap) });
+    await importSection.getByRole('button', { name: 'Uji coba' }).click();
+    await expect.poll(async () => importSection.getByRole('status').textContent()).toContain('1 diubah');
+    expect(await importSection.getByRole('status').textContent()).toContain('1 salah');
+    await importSection.getByText('sumber PAD 4.1.09.99 belum terdaftar').waitFor();
+    await importSection.getByRole('button', { name: 'Impor sekarang' }).click();
+    await expect.poll(async () => importSection.getByRole('status').textContent()).toContain('Tersimpan: 0 baru, 1 diubah');
+    const after = (await (await context.request.get(`/api/v1/budget/revenue?tahun=${year}&bulan=12`)).json()) as { sumber: Array<{ kode: string; bulanan: Array<number | null> }> };
+    expect(after.sumber.find((x) => x.kode === kode)?.bulanan[0]).toBe(1111111);
+    await screenshot(page, 'budget-pad-import-desktop');
+
     await page.goto(`/anggaran/iku?tahun=${year}`);
     const iku = page.getByRole('region', { name: 'Catat capaian IKU' });
     await iku.waitFor();

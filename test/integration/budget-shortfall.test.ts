@@ -256,3 +256,49 @@ describe('plans, IKU and alignment', () => {
     expect(kinds).not.toContain('budget.pad_kurang');
   });
 });
+
+describe('monthly PAD recap import', () => {
+  const csv = (...rows: string[]) => `Kode Rekening;Tahun;Jan;Feb;Mar;Apr;Mei;Jun;Jul;Agu;Sep;Okt;Nov;Des\n${rows.join('\n')}\n`;
+  const upload = (body: string, dryRun: boolean, cookie = admin.cookie) => t.request({ method: 'POST', url: `/api/v1/budget/revenue/import?dryRun=${dryRun}`, cookie, ...multipart('rekap-pad.csv', body) });
+  const stored = async () => (await t.database.db.selectFrom('budget_pad_realisasi').select(['bulan', 'jumlah']).where('pemda_id', '=', pemda.id).where('tahun', '=', 2022).orderBy('bulan').execute()).map((r) => [r.bulan, r.jumlah]);
+
+  it('previews, then saves valid rows month by month; bad rows are reported with row, column and reason', async () => {
+    const file = csv(
+      '4.1.01.15;2022;1.000.000;2.500.000;;;;;;;;;;',
+      '4.1.09.99;2022;5;;;;;;;;;;;', // unknown source
+      '4.1.02.02;2022;sejuta;;;;;;;;;;;', // not an amount
+      'x;22;1;;;;;;;;;;;', // bad code and year
+      '4.1.02.02;2099;1;;;;;;;;;;;', // not ended yet
+    );
+    const before = await auditCount();
+    const dry = await upload(file, true);
+    expect(dry.statusCode).toBe(200);
+    expect(dry.json()).toMatchObject({ dryRun: true, totalRows: 5, valid: 1, inserted: 2, updated: 0, unchanged: 0 });
+    const errors = dry.json().errors as Array<{ row: number; column?: string; reason: { id: string } }>;
+    expect(errors.map((e) => [e.row, e.column ?? null])).toEqual([[3, 'Kode Rekening'], [4, 'Jan'], [5, 'Kode Rekening'], [5, 'Tahun'], [6, null]]);
+    expect(errors[0]?.reason.id).toBe('sumber PAD 4.1.09.99 belum terdaftar; tambahkan dulu sumbernya');
+    expect(errors[4]?.reason.id).toBe('bulan 1 tahun 2099 belum dapat diisi');
+    expect(await stored()).toEqual([]);
+    expect(await auditCount()).toBe(before);
+
+    const real = await upload(file, false);
+    expect(real.json()).toMatchObject({ dryRun: false, valid: 1, inserted: 2, updated: 0 });
+    expect(await stored()).toEqual([[1, 1_000_000], [2, 2_500_000]]);
+    expect(await auditCount()).toBe(before + 1);
+
+    // Idempotent: the same file again changes nothing; a corrected month is an update.
+    expect((await upload(file, false)).json()).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
+    expect(await auditCount()).toBe(before + 1);
+    expect((await upload(csv('4.1.01.15;2022;1.000.000;2.600.000;;;;;;;;;;'), false)).json()).toMatchObject({ inserted: 0, updated: 1, unchanged: 1 });
+    expect(await stored()).toEqual([[1, 1_000_000], [2, 2_600_000]]);
+  });
+
+  it('refuses a file without the headers, and callers without budget.revenue.write', async () => {
+    const bad = await upload('a;b\n1;2\n', true);
+    expect(bad.statusCode).toBe(200);
+    expect(bad.json().errors[0].reason.id).toContain('Kode Rekening');
+    expect((await upload(csv('4.1.01.15;2022;1;;;;;;;;;;;'), false, operator.cookie)).statusCode).toBe(403);
+    const template = await t.request({ method: 'GET', url: '/api/v1/budget/revenue/import/template.csv', cookie: admin.cookie });
+    expect(template.body.split('\n')[0]).toBe('Kode Rekening;Tahun;Jan;Feb;Mar;Apr;Mei;Jun;Jul;Agu;Sep;Okt;Nov;Des');
+  });
+});

@@ -8,7 +8,9 @@ import { BudgetErrors } from './errors';
 import { alignmentTable, opdTable, overviewTable, postponementTable, revenueTable, tableToPdf, tableToXlsx, type ReportTable } from './export';
 import { readOneFile } from '../../http/multipart';
 import { unsafeOpenStoredFile } from '../../platform/files';
+import { padTemplateCsv } from './import/pad';
 import { runBudgetImport } from './import/service';
+import { runPadImport } from './service-pad-import';
 import { attachIkuEvidence, findIkuEvidence } from './service-iku-evidence';
 import { buildBudgetTemplateCsv, buildBudgetTemplateXlsx } from './import/template';
 import { BudgetActions } from './policy';
@@ -36,6 +38,33 @@ const ZIkuQuarter = z.object({ ikuId: z.uuid(), tahun: z.coerce.number().int().m
 
 /** The APBD import (docs/budget-import.md), its template, XLSX/PDF exports of every budget screen, IKU evidence files. */
 export const budgetFileRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/budget/revenue/import/template.csv',
+    { config: { action: BudgetActions['budget.revenue.write'] }, schema: { tags: ['budget'], summary: 'Template of the monthly PAD recap import (Kode Rekening; Tahun; Jan … Des)' } },
+    async (_request, reply) => {
+      reply.header('Content-Disposition', 'attachment; filename="template-realisasi-pad.csv"');
+      return reply.type('text/csv; charset=utf-8').send(padTemplateCsv(new Date().getFullYear()));
+    },
+  );
+
+  app.post(
+    '/budget/revenue/import',
+    {
+      config: { action: BudgetActions['budget.revenue.write'] },
+      schema: {
+        tags: ['budget'],
+        summary: "Import Bapenda's monthly PAD recap (XLSX/CSV, multipart field \"file\": Kode Rekening, Tahun, one column per month); dryRun=true previews",
+        querystring: z.object({ dryRun: z.enum(['true', 'false']).default('true') }),
+        consumes: ['multipart/form-data'],
+        response: { 200: ZBudgetImportResult },
+      },
+    },
+    async (request) => {
+      const file = await readOneFile(request, BudgetErrors.BUDGET_IMPORT_FILE_MISSING);
+      return runPadImport(request.ctx, { pemdaId: pemdaOf(request.actor), buffer: file.data, filename: file.name, dryRun: request.query.dryRun === 'true' });
+    },
+  );
+
   app.post(
     '/budget/iku/:ikuId/:tahun/:triwulan/bukti',
     {

@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useAuth } from '../../app/auth';
 import { withPeriod } from './api';
+import { ImportPanel } from './ImportPanel';
 import { RevenueEntry } from './RevenueEntry';
 import { BudgetTabs, Chart, ExportLinks, Kpi, Meter, PeriodPicker, useQueryParams } from './components';
 import { MONTHS, MONTHS_SHORT, pct, rupiahShort, useBudgetText } from './strings';
@@ -106,7 +107,21 @@ export default function RevenuePage() {
           </table>
         </div>
       </section>
-      {can('budget.revenue.write') && <RevenueEntry key={data.tahun} tahun={data.tahun} sources={data.sumber} onSaved={reload} />}
+      {can('budget.revenue.write') && (
+        <>
+          <RevenueEntry key={data.tahun} tahun={data.tahun} sources={data.sumber} onSaved={reload} />
+          <section aria-labelledby="bud-pad-import">
+            <h2 id="bud-pad-import">{s('padImportTitle')}</h2>
+            <p className="bud-hint">
+              {s('padImportHint')}{' '}
+              <a href="/api/v1/budget/revenue/import/template.csv" download>
+                template-realisasi-pad.csv
+              </a>
+            </p>
+            <ImportPanel uploadPath="/budget/revenue/import" allowPartial onImported={reload} />
+          </section>
+        </>
+      )}
     </div>
   );
 }

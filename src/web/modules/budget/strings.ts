@@ -130,6 +130,11 @@ export const S = {
   targetRevised: { id: 'Target APBD perubahan (Rp, kosongkan bila belum ada)', en: 'Revised budget target (Rp, empty if none yet)' },
   amountRp: { id: 'Jumlah (Rp)', en: 'Amount (Rp)' },
   badNumber: { id: 'Isi angka yang sah, misalnya 1.250.000.', en: 'Enter a valid number, e.g. 1,250,000.' },
+  padImportTitle: { id: 'Impor rekap PAD bulanan', en: 'Import the monthly PAD recap' },
+  padImportHint: {
+    id: 'Satu baris per sumber: Kode Rekening, Tahun, lalu kolom Jan … Des berisi penerimaan bulan itu (bukan kumulatif). Sel kosong tidak mengubah bulan itu. Baris yang salah dilaporkan; baris yang benar tetap disimpan. Template:',
+    en: 'One row per source: Kode Rekening, Tahun, then columns Jan … Des with that month’s receipts (not cumulative). An empty cell leaves the month alone. Wrong rows are reported; the right ones are still saved. Template:',
+  },
   ikuEntryTitle: { id: 'Catat capaian IKU', en: 'Record an IKU result' },
   ikuValue: { id: 'Nilai capaian', en: 'Value achieved' },
   evidenceText: { id: 'Bukti (uraian singkat: dokumen, laporan, sumber data)', en: 'Evidence (short description: document, report, data source)' },

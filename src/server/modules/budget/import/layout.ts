@@ -14,7 +14,7 @@ export interface BudgetColumn {
 }
 
 export const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'] as const;
-const MONTH_LONG = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'] as const;
+export const MONTH_LONG = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'] as const;
 
 export const BASE_COLUMNS: readonly BudgetColumn[] = [
   { key: 'tahun', header: 'Tahun', aliases: ['Tahun Anggaran', 'TA'], required: true, description: { id: 'Tahun anggaran (4 digit).', en: 'Budget year (4 digits).' }, example: '2026' },
