@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemCtx } from '../../src/server/http/context';
+import { importEvents, parsedAttlog } from '../../src/server/modules/attendance/importer';
 import { recomputeDays } from '../../src/server/modules/attendance/status';
 import { buildOpd, buildPegawai, buildPemda } from '../factories';
 import { createTestApp, type TestApp } from '../support/app';
@@ -78,5 +80,26 @@ describe('daily status, bulk path', () => {
     const after = await snapshot();
     expect(after.filter((r) => r.pegawai_id === a.id)).toEqual(before.filter((r) => r.pegawai_id === a.id));
     expect(after.filter((r) => r.pegawai_id !== a.id).every((r) => r.reason === 'marker')).toBe(true);
+  });
+});
+
+describe('attlog import, direct and staged paths', () => {
+  it('a new file goes straight in and marks its days; a line twice in a file, and a re-import, fall back to the staged path', async () => {
+    const device = await t.database.db.insertInto('att_device').values({ pemda_id: pemda.id, code: 'b2', name: 'Direct', kind: 'zkteco', opd_id: null, serial_number: null, column_map: null }).returning(['id', 'code', 'kind', 'column_map']).executeTakeFirstOrThrow();
+    const [a] = people as [{ id: string }];
+    await t.database.db.insertInto('att_pin_map').values({ pemda_id: pemda.id, device_id: device.id, pin: '1', pegawai_id: a.id }).execute();
+    const line = (pin: string, at: string) => `${pin.padStart(9, ' ')}\t${at}\t1\t255\t1\t0`;
+    const run = (lines: string[]) =>
+      importEvents(systemCtx(t.database.db), t.database, { pemdaId: pemda.id, device, filename: 'x.dat', source: { format: 'attlog', lines: parsedAttlog([Buffer.from(`${lines.join('\n')}\n`)], 'attlog') }, userId: null });
+    const fresh = await run([line('1', '2025-02-03 07:20:00'), line('1', '2025-02-03 16:10:00'), line('9', '2025-02-04 07:00:00')]);
+    expect(fresh).toMatchObject({ read: 3, added: 3, duplicates: 0, unmapped: 1 });
+    const dirty = await t.database.db.selectFrom('att_dirty').select(['pegawai_id', 'date']).where('pemda_id', '=', pemda.id).execute();
+    expect(dirty).toEqual([{ pegawai_id: a.id, date: '2025-02-03' }]);
+    const events = await t.database.db.selectFrom('att_event').select(['pegawai_id', 'import_id']).where('pemda_id', '=', pemda.id).where('device_id', '=', device.id).execute();
+    expect(events.filter((e) => e.pegawai_id === a.id && e.import_id === fresh.importId)).toHaveLength(2);
+    const twice = await run([line('1', '2025-02-05 07:20:00'), line('1', '2025-02-05 07:20:00')]);
+    expect(twice).toMatchObject({ read: 2, added: 1, duplicates: 1, unmapped: 0 });
+    const again = await run([line('1', '2025-02-03 07:20:00'), line('1', '2025-02-06 07:25:00')]);
+    expect(again).toMatchObject({ read: 2, added: 1, duplicates: 1 });
   });
 });

@@ -9,9 +9,10 @@ import { sheetLines } from './sheet-source';
 
 /**
  * The streaming import of presence events (issue 5 §2). Lines are parsed one by one and sent in batches of
- * BATCH lines by COPY into a temporary staging table on the transaction's own connection, then moved with one
- * INSERT … ON CONFLICT DO NOTHING on the idempotency key (pemda, device, PIN, time): re-importing a file adds
- * nothing, overlapping files merge, and memory stays flat whatever the file size. An invalid line never stops the
+ * BATCH lines by COPY on the transaction's own connection: straight into att_event while nothing collides (a new
+ * file), else into a temporary staging table moved with one INSERT … ON CONFLICT DO NOTHING on the idempotency
+ * key (pemda, device, PIN, time): re-importing a file adds nothing, overlapping files merge, and memory stays
+ * flat whatever the file size. An invalid line never stops the
  * valid ones: it is reported with its line number and reason. Events of a PIN with no mapping yet are kept with
  * pegawai_id null (counted as unmapped) and attributed when the mapping is added. Every (pegawai, day) that got a
  * new event is marked in att_dirty for the daily-status recomputation.
@@ -77,6 +78,7 @@ export interface ImportInput {
 }
 
 const STAGE_COLUMNS = ['pin', 'at', 'state', 'verify', 'workcode'] as const;
+const EVENT_COLUMNS = ['pemda_id', 'device_id', 'pin', 'at', 'state', 'verify', 'workcode', 'pegawai_id', 'import_id'] as const;
 
 export async function importEvents(ctx: Ctx, database: Database, input: ImportInput): Promise<ImportSummary> {
   return database.transactionWithCopy(async (trx, copy) => {
@@ -90,12 +92,46 @@ export async function importEvents(ctx: Ctx, database: Database, input: ImportIn
       .executeTakeFirstOrThrow();
     const importId = created.id;
     const summary: ImportSummary = { importId, read: 0, added: 0, duplicates: 0, unmapped: 0, rejectedCount: 0, rejected: [] };
-    let batch: string[] = [];
-    let staged = 0;
-    const flush = async (rows: string[]) => {
+    // The device's PIN map as it stands, to attribute events on the direct path.
+    const pins = new Map((await trx.selectFrom('att_pin_map').select(['pin', 'pegawai_id']).where('pemda_id', '=', pemdaId).where('device_id', '=', device.id).execute()).map((m) => [m.pin, m.pegawai_id]));
+    type Row = { pin: string; at: string; state: number | null; verify: number | null; workcode: string | null };
+    let batch: Row[] = [];
+    // Direct path: a batch that duplicates nothing (a new file, the usual case) goes by COPY straight into att_event
+    // under a savepoint. The first unique violation (a re-import, an overlapping file, a line twice in the file)
+    // rolls that batch back and switches this import to the staged path below for good.
+    let direct = true;
+    const directly = async (rows: Row[]): Promise<boolean> => {
+      await sql`SAVEPOINT att_direct`.execute(trx);
+      const days = new Map<string, { pegawaiId: string; date: string }>();
+      let unmapped = 0;
+      const lines = rows.map((r) => {
+        const pegawaiId = pins.get(r.pin) ?? null;
+        if (pegawaiId === null) unmapped += 1;
+        else days.set(`${pegawaiId}|${r.at.slice(0, 10)}`, { pegawaiId, date: r.at.slice(0, 10) });
+        return copyLine([pemdaId, device.id, r.pin, r.at, r.state, r.verify, r.workcode, pegawaiId, importId]);
+      });
+      try {
+        await copy('att_event', EVENT_COLUMNS, lines);
+      } catch (error) {
+        if ((error as { code?: string }).code !== '23505') throw error;
+        await sql`ROLLBACK TO SAVEPOINT att_direct`.execute(trx);
+        return false;
+      }
+      await sql`RELEASE SAVEPOINT att_direct`.execute(trx);
+      const marks = [...days.values()];
+      await sql`
+        INSERT INTO att_dirty (pemda_id, pegawai_id, date)
+        SELECT ${pemdaId}::uuid, u.pegawai_id, u.date FROM unnest(${marks.map((m) => m.pegawaiId)}::uuid[], ${marks.map((m) => m.date)}::date[]) AS u(pegawai_id, date)
+        ON CONFLICT DO NOTHING`.execute(trx);
+      summary.added += rows.length;
+      summary.unmapped += unmapped;
+      return true;
+    };
+    const flush = async (rows: Row[]) => {
       if (rows.length === 0) return;
-      await copy('att_stage', STAGE_COLUMNS, rows);
-      staged += rows.length;
+      if (direct && (await directly(rows))) return;
+      direct = false;
+      await copy('att_stage', STAGE_COLUMNS, rows.map((r) => copyLine([r.pin, r.at, r.state, r.verify, r.workcode])));
       const moved = await sql<{ added: number; unmapped: number }>`
         WITH ins AS (
           INSERT INTO att_event (pemda_id, device_id, pin, at, state, verify, workcode, pegawai_id, import_id)
@@ -110,8 +146,10 @@ export async function importEvents(ctx: Ctx, database: Database, input: ImportIn
           ON CONFLICT DO NOTHING
         )
         SELECT count(*)::int AS added, count(*) FILTER (WHERE pegawai_id IS NULL)::int AS unmapped FROM ins`.execute(trx);
-      summary.added += moved.rows[0]?.added ?? 0;
+      const added = moved.rows[0]?.added ?? 0;
+      summary.added += added;
       summary.unmapped += moved.rows[0]?.unmapped ?? 0;
+      summary.duplicates += rows.length - added;
       await sql`TRUNCATE att_stage`.execute(trx);
     };
     // The database moves one batch while the next is parsed (PostgreSQL works in its own process meanwhile): at
@@ -134,7 +172,7 @@ export async function importEvents(ctx: Ctx, database: Database, input: ImportIn
           if (summary.rejected.length < MAX_REJECTED_LISTED) summary.rejected.push({ line, reason: parsed.reason });
         } else {
           const r = parsed.record;
-          batch.push(copyLine([r.pin, r.at, r.state, r.verify, r.workcode]));
+          batch.push({ pin: r.pin, at: r.at, state: r.state, verify: r.verify, workcode: r.workcode });
           if (batch.length >= BATCH) await send();
         }
         if (input.onProgress && summary.read % 10_000 === 0) input.onProgress(summary.read);
@@ -147,7 +185,6 @@ export async function importEvents(ctx: Ctx, database: Database, input: ImportIn
     await send();
     if (inFlight) await inFlight;
     input.onProgress?.(summary.read);
-    summary.duplicates = staged - summary.added;
     await trx
       .updateTable('att_import')
       .set({ read_lines: summary.read, added: summary.added, duplicates: summary.duplicates, unmapped: summary.unmapped, rejected_count: summary.rejectedCount, rejected: JSON.stringify(summary.rejected.slice(0, 200)) })
