@@ -89,8 +89,11 @@ describe('attlog import, direct and staged paths', () => {
     const [a] = people as [{ id: string }];
     await t.database.db.insertInto('att_pin_map').values({ pemda_id: pemda.id, device_id: device.id, pin: '1', pegawai_id: a.id }).execute();
     const line = (pin: string, at: string) => `${pin.padStart(9, ' ')}\t${at}\t1\t255\t1\t0`;
+    async function* bytes(lines: string[]) {
+      yield Buffer.from(`${lines.join('\n')}\n`);
+    }
     const run = (lines: string[]) =>
-      importEvents(systemCtx(t.database.db), t.database, { pemdaId: pemda.id, device, filename: 'x.dat', source: { format: 'attlog', lines: parsedAttlog([Buffer.from(`${lines.join('\n')}\n`)], 'attlog') }, userId: null });
+      importEvents(systemCtx(t.database.db), t.database, { pemdaId: pemda.id, device, filename: 'x.dat', source: { format: 'attlog', lines: parsedAttlog(bytes(lines), 'attlog') }, userId: null });
     const fresh = await run([line('1', '2025-02-03 07:20:00'), line('1', '2025-02-03 16:10:00'), line('9', '2025-02-04 07:00:00')]);
     expect(fresh).toMatchObject({ read: 3, added: 3, duplicates: 0, unmapped: 1 });
     const dirty = await t.database.db.selectFrom('att_dirty').select(['pegawai_id', 'date']).where('pemda_id', '=', pemda.id).execute();
