@@ -173,6 +173,9 @@ export const api = {
   put<T>(path: string, json: unknown, schema?: Schema<T>, options?: RequestOptions): Promise<T> {
     return send('PUT', path, { json, schema, options });
   },
+  delete<T = void>(path: string, schema?: Schema<T>, options?: RequestOptions): Promise<T> {
+    return send('DELETE', path, { schema, options });
+  },
   /** multipart/form-data (file uploads); the browser sets the boundary. */
   upload<T>(path: string, form: FormData, schema?: Schema<T>, options?: RequestOptions): Promise<T> {
     return send('POST', path, { body: form, schema, options });

@@ -12,7 +12,6 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
 import { formatDate, formatNumber } from '../../lib/format';
-import { apiDelete } from './shared';
 import { useS, type SKey } from './strings';
 import './attendance.css';
 
@@ -82,7 +81,7 @@ function Holidays({ year }: { year: number }) {
     if (!window.confirm(s('removeConfirm', { name: h.name, date: formatDate(h.date, lang) }))) return;
     setError(null);
     try {
-      await apiDelete(`/calendar/holidays/${h.id}`, lang);
+      await api.delete(`/calendar/holidays/${h.id}`);
       list.reload();
     } catch (err) {
       setError(err);

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { API_BASE, ApiError, useApi } from '../../api/client';
-import type { TProblem } from '../../../contracts/common';
+import { useApi } from '../../api/client';
 import type { TDay } from '../../../contracts/attendance';
 import type { Lang } from '../../i18n/translate';
 import { S, useS, type SKey } from './strings';
@@ -140,25 +139,6 @@ export function MoreButton({ more, onClick }: { more: number; onClick: () => voi
   const s = useS();
   if (more <= 0) return null;
   return <button type="button" className="at-btn secondary" style={{ marginTop: '0.75rem' }} onClick={onClick}>{s('showMore', { count: more })}</button>;
-}
-
-/** DELETE under /api/v1 (the shared client has no delete yet): problem+json errors become ApiError. */
-export async function apiDelete(path: string, lang: Lang): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch(`${API_BASE}${path}`, { method: 'DELETE', headers: { Accept: 'application/json', 'Accept-Language': lang }, credentials: 'same-origin' });
-  } catch {
-    throw new ApiError({ type: 'about:blank', title: 'NETWORK_ERROR', code: 'NETWORK_ERROR', status: 0, detail: lang === 'en' ? 'The server cannot be reached.' : 'Server tidak dapat dihubungi.' });
-  }
-  if (response.ok) return;
-  let problem: unknown = null;
-  try {
-    problem = await response.json();
-  } catch {
-    problem = null;
-  }
-  const p = (problem ?? {}) as Partial<TProblem>;
-  throw new ApiError({ type: p.type ?? 'about:blank', title: p.title ?? p.code ?? `HTTP_${response.status}`, code: p.code ?? `HTTP_${response.status}`, status: response.status, detail: p.detail ?? `HTTP ${response.status}`, ...(p.errors ? { errors: p.errors } : {}) });
 }
 
 /** The label of a leave kind. */
