@@ -7,6 +7,7 @@ import { AuthErrors } from './modules/auth/errors';
 import { hashPassword } from './modules/auth/password';
 import { createUser, resetUserCredentials, temporaryPassword } from './modules/auth/users';
 import { OrgErrors } from './modules/org/errors';
+import { analyzeIfEmbedded } from './modules/system/analyze';
 import { DEMO_KODE, seedDemoPemda } from './seed/demo';
 
 const DEFAULT_ADMIN_EMAIL = 'admin@pangkalpinang.demo';
@@ -19,7 +20,11 @@ export async function firstStart(config: Config, database: Database, log: (line:
   const { db } = database;
   const anyPemda = await db.selectFrom('pemda').select('id').limit(1).executeTakeFirst();
   const wantDemo = config.seedDemo === 'true' || (config.seedDemo === 'auto' && !anyPemda);
-  if (wantDemo) await seedDemoPemda(database, { pegawaiCount: config.demoPegawai, log });
+  if (wantDemo) {
+    await seedDemoPemda(database, { pegawaiCount: config.demoPegawai, log });
+    // The demo filled every table at once: give PGlite's planner real statistics before the first request.
+    await analyzeIfEmbedded(db);
+  }
 
   const anyUser = await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
   const anyPlatform = await db.selectFrom('platform_user').select('id').limit(1).executeTakeFirst();

@@ -1,5 +1,6 @@
 import type { PamongModule } from '..';
 import { purgeExpiredSessions } from '../auth/session';
+import { analyzeIfEmbedded } from './analyze';
 import { systemRoutes } from './routes';
 
 export const systemModule: PamongModule = {
@@ -11,6 +12,13 @@ export const systemModule: PamongModule = {
       schedule: { everyMinutes: 60 },
       run: async (ctx) => {
         await purgeExpiredSessions(ctx.db);
+      },
+    },
+    {
+      name: 'system.analyze_embedded',
+      schedule: { everyMinutes: 60 },
+      run: async (ctx) => {
+        await analyzeIfEmbedded(ctx.db);
       },
     },
   ],
