@@ -19,6 +19,7 @@ import { sheetLines } from './sheet-source';
  */
 export const BATCH = 50_000;
 export const MAX_REJECTED_LISTED = 1000;
+const MAX_MARKED = 500_000;
 
 export interface ImportSummary {
   importId: string;
@@ -100,6 +101,9 @@ export async function importEvents(ctx: Ctx, database: Database, input: ImportIn
     // under a savepoint. The first unique violation (a re-import, an overlapping file, a line twice in the file)
     // rolls that batch back and switches this import to the staged path below for good.
     let direct = true;
+    // Days already marked by this import: a file lists the same (pegawai, day) in many batches. Bounded, so memory
+    // stays flat; a day forgotten when it is cleared is only marked again (ON CONFLICT DO NOTHING).
+    const marked = new Set<string>();
     const directly = async (rows: Row[]): Promise<boolean> => {
       await sql`SAVEPOINT att_direct`.execute(trx);
       const days = new Map<string, { pegawaiId: string; date: string }>();
@@ -107,7 +111,10 @@ export async function importEvents(ctx: Ctx, database: Database, input: ImportIn
       const lines = rows.map((r) => {
         const pegawaiId = pins.get(r.pin) ?? null;
         if (pegawaiId === null) unmapped += 1;
-        else days.set(`${pegawaiId}|${r.at.slice(0, 10)}`, { pegawaiId, date: r.at.slice(0, 10) });
+        else {
+          const key = `${pegawaiId}|${r.at.slice(0, 10)}`;
+          if (!marked.has(key)) days.set(key, { pegawaiId, date: r.at.slice(0, 10) });
+        }
         return copyLine([pemdaId, device.id, r.pin, r.at, r.state, r.verify, r.workcode, pegawaiId, importId]);
       });
       try {
@@ -118,8 +125,10 @@ export async function importEvents(ctx: Ctx, database: Database, input: ImportIn
         return false;
       }
       await sql`RELEASE SAVEPOINT att_direct`.execute(trx);
+      if (marked.size + days.size > MAX_MARKED) marked.clear();
+      for (const key of days.keys()) marked.add(key);
       const marks = [...days.values()];
-      await sql`
+      if (marks.length > 0) await sql`
         INSERT INTO att_dirty (pemda_id, pegawai_id, date)
         SELECT ${pemdaId}::uuid, u.pegawai_id, u.date FROM unnest(${marks.map((m) => m.pegawaiId)}::uuid[], ${marks.map((m) => m.date)}::date[]) AS u(pegawai_id, date)
         ON CONFLICT DO NOTHING`.execute(trx);
