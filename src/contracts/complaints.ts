@@ -168,6 +168,7 @@ export const ZComplaintQuery = z.object({
   opd: z.uuid().optional(),
   service: z.string().max(40).optional(),
   kelurahan: z.string().max(20).optional(),
+  kecamatan: z.string().max(20).optional(),
   month: z.string().regex(/^\d{4}-\d{2}$/).optional(),
   q: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -83,6 +83,13 @@ describe('complaints on the territory page', () => {
     expect(kec.complaints.total).toBe(2);
   });
 
+  it('the complaints queue filters by the same kelurahan and kecamatan, for the "see all" link', async () => {
+    const list = async (query: string) => ((await get(`/api/v1/complaints?${query}`, cookies.sekda)).json().items as Array<{ id: string }>).map((c) => c.id).sort();
+    expect(await list(`kelurahan=${A}`)).toEqual([ids.fasum, ids.road].sort());
+    expect(await list(`kecamatan=${KEC}`)).toEqual([ids.fasum, ids.road].sort());
+    expect(await list(`kelurahan=${B}`)).toEqual([]);
+  });
+
   it('OPD staff see only the complaints routed to their OPD; a caller without complaints read gets no section', async () => {
     const lurah = (await get(`/api/v1/territory/${A}`, cookies.lurahA)).json();
     expect(lurah.complaints).toMatchObject({ scope: 'opd', total: 1, latest: [{ id: ids.fasum }] });

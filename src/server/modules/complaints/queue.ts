@@ -91,6 +91,7 @@ export async function listComplaints(ctx: Ctx, actor: UserActor, query: TComplai
   else if (query.status) q = q.where('c.status', '=', query.status);
   if (query.service) q = q.where('c.service_code', '=', query.service);
   if (query.kelurahan) q = q.where('c.kelurahan_kode', '=', query.kelurahan);
+  if (query.kecamatan) q = q.where('c.kecamatan_kode', '=', query.kecamatan);
   if (query.month) q = q.where(sql<string>`to_char(c.received_on, 'YYYY-MM')`, '=', query.month);
   if (query.q) q = q.where((eb) => eb.or([eb('c.code', '=', query.q!.toUpperCase()), eb('c.description', 'ilike', `%${query.q!.replace(/[%_\\]/g, '\\$&')}%`)]));
   const total = await q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();

@@ -31,7 +31,8 @@ export default function Queue() {
   const [params, setParams] = useSearchParams();
   const status = params.get('status') ?? 'open';
   const [q, setQ] = useState(params.get('q') ?? '');
-  const list = useApi('/complaints', ZComplaintList, { status: status || undefined, opd: params.get('opd') ?? undefined, month: params.get('month') ?? undefined, q: params.get('q') ?? undefined, limit: 100 });
+  const area = params.get('kelurahan') ? { key: 'kelurahan', kode: params.get('kelurahan') as string } : params.get('kecamatan') ? { key: 'kecamatan', kode: params.get('kecamatan') as string } : null;
+  const list = useApi('/complaints', ZComplaintList, { status: status || undefined, opd: params.get('opd') ?? undefined, month: params.get('month') ?? undefined, q: params.get('q') ?? undefined, kelurahan: params.get('kelurahan') ?? undefined, kecamatan: params.get('kecamatan') ?? undefined, limit: 100 });
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -56,6 +57,14 @@ export default function Queue() {
           <input id="cmp-q" type="search" placeholder={s('search')} value={q} onChange={(e) => setQ(e.target.value)} />
         </form>
       </div>
+      {area && (
+        <p className="small">
+          {s(area.key === 'kelurahan' ? 'filterKelurahan' : 'filterKecamatan', { name: params.get('nama') ?? area.kode })}{' '}
+          <button type="button" className="button button-small button-ghost" onClick={() => { const next = new URLSearchParams(params); next.delete('kelurahan'); next.delete('kecamatan'); next.delete('nama'); setParams(next, { replace: true }); }}>
+            {s('clearAreaFilter')}
+          </button>
+        </p>
+      )}
       {list.loading && !list.data && <Loading />}
       {list.error ? <ProblemAlert error={list.error} onRetry={list.reload} /> : null}
       {list.data && list.data.items.length === 0 && <EmptyState title={s('noComplaints')} />}

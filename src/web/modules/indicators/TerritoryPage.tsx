@@ -75,7 +75,7 @@ export default function TerritoryPage() {
           </ul>
         )}
       </section>
-      {d.complaints && <ComplaintsSection data={d.complaints} showKelurahan={d.wilayah.level === 'kecamatan'} />}
+      {d.complaints && <ComplaintsSection data={d.complaints} showKelurahan={d.wilayah.level === 'kecamatan'} allHref={`/pengaduan?status=&${d.wilayah.level === 'kecamatan' ? 'kecamatan' : 'kelurahan'}=${encodeURIComponent(d.wilayah.kode)}&nama=${encodeURIComponent(d.wilayah.name)}`} />}
       {d.directives && <DirectivesSection data={d.directives} />}
       {d.children.length > 0 && (
         <section className="ind-card" aria-labelledby="ind-t-children">
@@ -106,7 +106,7 @@ export default function TerritoryPage() {
 }
 
 /** Complaints located in the wilayah (their kelurahan comes from the reporter's point): counts and the latest few. */
-function ComplaintsSection({ data, showKelurahan }: { data: TTerritoryComplaints; showKelurahan: boolean }) {
+function ComplaintsSection({ data, showKelurahan, allHref }: { data: TTerritoryComplaints; showKelurahan: boolean; allHref: string }) {
   const s = useS();
   const { lang } = useI18n();
   return (
@@ -138,6 +138,11 @@ function ComplaintsSection({ data, showKelurahan }: { data: TTerritoryComplaints
               </li>
             ))}
           </ul>
+          {data.total > data.latest.length && (
+            <p>
+              <Link className="ind-link" to={allHref}>{s('complaintsAll', { total: formatValue(data.total, lang, 0) })}</Link>
+            </p>
+          )}
         </>
       )}
     </section>

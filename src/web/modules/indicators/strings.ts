@@ -135,6 +135,7 @@ export const S = {
   complaintsScopeOpd: { id: 'Hanya pengaduan yang ditangani OPD Anda.', en: 'Only complaints handled by your agency.' },
   complaintsCounts: { id: '{total} pengaduan · {open} masih terbuka · {overdue} lewat tenggat', en: '{total} complaints · {open} still open · {overdue} past deadline' },
   complaintsNone: { id: 'Belum ada pengaduan di wilayah ini.', en: 'No complaints in this area yet.' },
+  complaintsAll: { id: 'Lihat semua {total} pengaduan wilayah ini', en: 'See all {total} complaints of this area' },
   statusCounts: { id: 'Jumlah per status', en: 'Count by status' },
   overdueBadge: { id: 'Lewat tenggat', en: 'Overdue' },
   cst_received: { id: 'Diterima', en: 'Received' },
