@@ -57,6 +57,13 @@ describe('first start', () => {
     expect(new Set(roles.map((r) => r.role))).toEqual(new Set(['admin_pemda', 'kepala_daerah', 'sekda', 'bkpsdm', 'inspektorat', 'kepala_opd', 'operator_opd', 'pegawai']));
   });
 
+  it('links the demo interventions to their APBD sub-kegiatan once every module has seeded', async () => {
+    const rows = await database.db.selectFrom('intervention').select(['sub_kegiatan_code', 'sub_kegiatan_id']).execute();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.sub_kegiatan_id !== null).length).toBe(rows.filter((r) => r.sub_kegiatan_code !== null).length);
+    expect(lines.some((line) => /intervensi terhubung ke sub kegiatan APBD/.test(line))).toBe(true);
+  });
+
   it('does nothing on the next start', async () => {
     const before = await database.db.selectFrom('pegawai').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     const again: string[] = [];

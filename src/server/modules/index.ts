@@ -41,6 +41,8 @@ export interface PamongModule {
   jobs?: ScheduledJobDef[];
   /** Extends the demo Pemda; runs after the organisation is seeded, in module order. */
   seedDemo?: (seed: DemoSeedContext) => Promise<void>;
+  /** Runs once every module has seeded: links between modules' demo data (e.g. an intervention to its budget line). */
+  linkDemo?: (seed: DemoSeedContext) => Promise<void>;
 }
 
 export const MODULES: PamongModule[] = [systemModule, authModule, orgModule, importModule, auditModule, calendarModule, notificationsModule, coordinationModule, indicatorsModule, ckanModule, budgetModule, neutralityModule, staffingModule, complaintsModule, open311Module, attendanceModule];

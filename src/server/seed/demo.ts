@@ -30,6 +30,9 @@ export async function seedDemoPemda(database: Database, options: DemoSeedOptions
     await module.seedDemo({ db: database.db, database, pemdaId, pegawaiCount: options.pegawaiCount, random: mulberry32(hashName(module.name)), log: options.log });
     options.log(`  ${module.name}: ${((Date.now() - moduleStart) / 1000).toFixed(1)} s`);
   }
+  for (const module of MODULES) {
+    await module.linkDemo?.({ db: database.db, database, pemdaId, pegawaiCount: options.pegawaiCount, random: mulberry32(hashName(`${module.name}.links`)), log: options.log });
+  }
   const pegawai = await database.db.selectFrom('pegawai').select((eb) => eb.fn.countAll().as('n')).where('pemda_id', '=', pemdaId).executeTakeFirstOrThrow();
   return { created: true, pemdaId, pegawai: Number(pegawai.n) };
 }

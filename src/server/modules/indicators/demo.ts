@@ -1,4 +1,5 @@
 import type { DemoSeedContext } from '..';
+import { sql } from 'kysely';
 import { inTransaction, systemCtx } from '../../http/context';
 import { writeAudit } from '../../platform/audit';
 import { rateValue } from './compute';
@@ -135,10 +136,10 @@ async function seedInterventionsAndDatasets(seed: Pick<DemoSeedContext, 'db' | '
   const priority = ranking?.rows.filter((r) => r.priority).map((r) => r.kode) ?? [];
   const indicatorIds = new Map((await db.selectFrom('indicator').select(['id', 'code']).where('pemda_id', '=', pemdaId).execute()).map((r) => [r.code, r.id]));
   const plans: Array<{ title: string; kind: InterventionKind; opd: string; indicator: string | null; sub: string | null; group: string; target: number; budget: number }> = [
-    { title: 'Pemberian makanan tambahan (PMT) lokal balita', kind: 'program', opd: 'DINKES', indicator: 'STUNTING', sub: '1.02.02.2.02.0031', group: 'Balita gizi kurang dan stunting', target: 120, budget: 180_000_000 },
-    { title: 'Posyandu prima dan kelas ibu balita', kind: 'posyandu', opd: 'DINKES', indicator: 'STUNTING', sub: '1.02.02.2.02.0005', group: 'Ibu hamil dan ibu balita', target: 300, budget: 65_000_000 },
-    { title: 'Bantuan sosial pangan bagi keluarga miskin ekstrem', kind: 'bantuan', opd: 'DINSOS', indicator: 'KEMISKINAN_EKSTREM', sub: '1.06.06.2.01.0001', group: 'Keluarga miskin ekstrem (P3KE desil 1)', target: 150, budget: 240_000_000 },
-    { title: 'Bursa kerja dan pelatihan berbasis kompetensi', kind: 'job_fair', opd: 'DISNAKER', indicator: 'TPT', sub: '2.07.03.2.01.0002', group: 'Pencari kerja usia muda', target: 200, budget: 120_000_000 },
+    { title: 'Pemberian makanan tambahan (PMT) lokal balita', kind: 'program', opd: 'DINKES', indicator: 'STUNTING', sub: '1.02.02.2.02.0016', group: 'Balita gizi kurang dan stunting', target: 120, budget: 180_000_000 },
+    { title: 'Posyandu prima dan kelas ibu balita', kind: 'posyandu', opd: 'DINKES', indicator: 'STUNTING', sub: '1.02.02.2.02.0004', group: 'Ibu hamil dan ibu balita', target: 300, budget: 65_000_000 },
+    { title: 'Bantuan sosial pangan bagi keluarga miskin ekstrem', kind: 'bantuan', opd: 'DINSOS', indicator: 'KEMISKINAN_EKSTREM', sub: '1.06.06.2.01.0005', group: 'Keluarga miskin ekstrem (P3KE desil 1)', target: 150, budget: 240_000_000 },
+    { title: 'Bursa kerja dan pelatihan berbasis kompetensi', kind: 'job_fair', opd: 'DISNAKER', indicator: 'TPT', sub: '2.07.03.2.01.0001', group: 'Pencari kerja usia muda', target: 200, budget: 120_000_000 },
   ];
   // Most priority kelurahan get something; the last three of the ten do not (the coverage gap of the demo).
   const covered = priority.slice(0, Math.max(0, priority.length - 3));
@@ -179,4 +180,22 @@ async function seedInterventionsAndDatasets(seed: Pick<DemoSeedContext, 'db' | '
     await writeAudit(tx, { pemdaId, action: 'seed.interventions', entityType: 'intervention', entityId: null, detail: { synthetic: true, interventions: count, datasets: datasets.length } });
   });
   seed.log(`  indicators: ${count} intervensi, 3 dataset terbuka`);
+}
+
+/**
+ * After the budget demo has seeded: each demo intervention points at the APBD sub-kegiatan of its code, OPD and
+ * year, so the interventions screen shows pagu and realisation (the indicators demo seeds before the budget).
+ */
+export async function linkDemoInterventionsToBudget(seed: Pick<DemoSeedContext, 'db' | 'pemdaId' | 'log'>): Promise<void> {
+  const ctx = systemCtx(seed.db, 'seed-demo-indicators');
+  await inTransaction(ctx, async (tx) => {
+    const linked = await sql<{ id: string }>`
+      UPDATE intervention i SET sub_kegiatan_id = s.id
+      FROM budget_sub_kegiatan s
+      WHERE i.pemda_id = ${seed.pemdaId} AND s.pemda_id = i.pemda_id AND s.kode = i.sub_kegiatan_code AND s.opd_id = i.opd_id
+        AND s.tahun = extract(year FROM i.start_date)::int AND i.synthetic AND i.sub_kegiatan_id IS NULL
+      RETURNING i.id`.execute(tx.db);
+    await writeAudit(tx, { pemdaId: seed.pemdaId, action: 'seed.interventions.budget_link', entityType: 'intervention', entityId: null, detail: { synthetic: true, linked: linked.rows.length } });
+    seed.log(`  indicators: ${linked.rows.length} intervensi terhubung ke sub kegiatan APBD`);
+  });
 }
