@@ -13,10 +13,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+/** `env` adds environment settings for this app only (e.g. PAMONG_PUBLIC_URL). */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const secrets = SecretBox.ephemeral();
-  const config = { ...loadConfig({ PAMONG_DATA_DIR: '.tmp/test-data', PAMONG_LOG_LEVEL: 'silent' }), databaseKind: database.kind };
+  const config = { ...loadConfig({ PAMONG_DATA_DIR: '.tmp/test-data', PAMONG_LOG_LEVEL: 'silent', ...env }), databaseKind: database.kind };
   const app = await buildApp({ config, database, secrets, logger: false });
   await app.ready();
   return {

@@ -1,3 +1,4 @@
+import { publicBase } from '../../http/public-base';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createHash } from 'node:crypto';
@@ -131,7 +132,7 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
     throw new AppError(Open311Errors.OPEN311_NOT_FOUND);
   } });
 
-  const base = (request: FastifyRequest) => `${request.protocol}://${request.host}/open311/v2`;
+  const base = (request: FastifyRequest) => `${publicBase(config, request)}/open311/v2`;
   const publicRoute = { config: { public: true }, schema: { hide: true } } as const;
 
   for (const format of ['xml', 'json'] as const) {

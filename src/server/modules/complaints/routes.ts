@@ -1,3 +1,4 @@
+import { publicBase } from '../../http/public-base';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import QRCode from 'qrcode';
 import { z } from 'zod';
@@ -198,7 +199,7 @@ export const complaintRoutes: FastifyPluginAsyncZod = async (app) => {
     const actor = requireUser(request.actor);
     const units = await listUnits(request.ctx, actor);
     if (!units.some((u) => u.id === request.params.unitId)) throw new AppError(ComplaintErrors.IKM_UNIT_NOT_FOUND);
-    const url = `${request.protocol}://${request.host}/survei/${request.params.unitId}`;
+    const url = `${publicBase(config, request)}/survei/${request.params.unitId}`;
     return reply.type('image/svg+xml').header('Cache-Control', 'private, max-age=3600').send(await QRCode.toString(url, { type: 'svg', margin: 2, width: 240 }));
   });
   app.get('/ikm/units/:unitId/report.pdf', { config: { action: A['ikm.read'] }, schema: { tags: ['ikm'], summary: 'The IKM report as PDF', params: ZReportParams, querystring: ZReportQuery } }, async (request, reply) => {

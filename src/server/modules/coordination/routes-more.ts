@@ -34,7 +34,7 @@ import { issueDirectives } from './issue';
 import { checkIn, createCheckinToken, createMeeting, getMeeting, listMeetings, recordAttendance, updateMeeting } from './meetings';
 import { CoordinationActions as A } from './policy';
 import { listReports, reportStatuses, submitReport } from './reports';
-import { publicBase } from './routes';
+import { publicBase } from '../../http/public-base';
 import { publicVerification } from './verify';
 
 const ZMeetingParams = z.object({ meetingId: z.uuid() });

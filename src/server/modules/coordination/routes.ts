@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   ZDecisionRequest,
@@ -14,7 +13,6 @@ import {
   ZUploadedFile,
 } from '../../../contracts/coordination';
 import { ZOk } from '../../../contracts/common';
-import type { Config } from '../../config';
 import { readOneFile } from '../../http/multipart';
 import { requireUser } from '../../platform/tenant';
 import { pemdaInfo } from './common';
@@ -25,11 +23,8 @@ import { leaderInbox, opdInbox } from './inbox';
 import { issueDirectives, singlePoint } from './issue';
 import { renderDirectivePdf } from './pdf';
 import { CoordinationActions as A } from './policy';
+import { publicBase } from '../../http/public-base';
 
-/** The base of links printed outside the app (QR codes, PDFs, e-mails): PAMONG_PUBLIC_URL or the request's host. */
-export function publicBase(config: Config, request: FastifyRequest): string {
-  return (config.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
-}
 
 const ZDirectiveParams = z.object({ directiveId: z.uuid() });
 const ZAssignmentParams = z.object({ directiveId: z.uuid(), opdId: z.uuid() });
