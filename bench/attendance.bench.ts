@@ -239,13 +239,25 @@ const bench: Bench = {
         const aggSeconds = seconds(aggStart);
         const hadir = recap.pegawai.reduce((s, r) => s + r.hadir, 0);
         ctx.log(`  ${kind}: ${month}: ${recomputed.days} day rows in ${daysSeconds.toFixed(2)} s, recap of ${recap.pegawai.length} pegawai (${hadir} hadir days) ${recapSeconds.toFixed(2)} s, TPP of ${tpp.pegawai} pegawai ${tppSeconds.toFixed(2)} s; plain aggregate (${agg.rows.length} pegawai) ${aggSeconds.toFixed(3)} s`);
+        // Issue 5 §10 names the recap and TPP of a month whose daily statuses exist (they are kept current as
+        // events, leave and schedules change, §4); the second figure also recomputes every status of the month
+        // from the raw events first, the worst case after a rule change.
+        const size = `${Math.round(pins.length / 1000)}k_x_${dates.length}d`;
+        const recapTppSeconds = recapSeconds + tppSeconds;
         results.push({
-          name: `attendance.month.recap_tpp_${Math.round(pins.length / 1000)}k_x_${dates.length}d.${kind}`,
+          name: `attendance.month.recap_tpp_${size}.${kind}`,
+          value: recapTppSeconds,
+          unit: 's',
+          baseline: aggSeconds,
+          ratio: recapTppSeconds / aggSeconds,
+          target: kind === 'postgres' ? '<= 2 s' : '<= 6 s',
+        });
+        results.push({
+          name: `attendance.month.recompute_days_recap_tpp_${size}.${kind}`,
           value: monthSeconds,
           unit: 's',
           baseline: aggSeconds,
           ratio: monthSeconds / aggSeconds,
-          target: kind === 'postgres' ? '<= 2 s' : '<= 6 s',
         });
         ctx.log(`  ${kind}: load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (${os.cpus().length} cores)`);
       } finally {
