@@ -1,10 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { signInAdmin, signInDemo } from './support/auth';
 import { checkA11y, e2eEnv, openBrowser, screenshot, type OpenBrowser } from './support/browser';
-import { freshTotpCode } from './support/totp';
 
 /**
  * Attendance journey (issue 5 §8, §9) at phone width (360x740) with the demo accounts (same password as the admin):
@@ -16,7 +13,6 @@ import { freshTotpCode } from './support/totp';
 const PEGAWAI = 'pegawai@pangkalpinang.demo';
 const KADINKES = 'kadinkes@pangkalpinang.demo';
 const BKPSDM = 'bkpsdm@pangkalpinang.demo';
-const ADMIN_TOTP_FILE = path.join(os.tmpdir(), 'pamong-e2e-admin-totp.txt');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 function previousMonth(): string {
@@ -37,27 +33,6 @@ function leaveDays(): [string, string] {
   return out as [string, string];
 }
 
-async function signIn(api: APIRequestContext, email: string): Promise<void> {
-  const { password } = e2eEnv();
-  const login = await api.post('/api/v1/auth/login', { data: { email, password } });
-  expect(login.status(), await login.text()).toBe(200);
-  expect(((await login.json()) as { stage: string }).stage).toBe('full');
-}
-
-async function adminSignIn(api: APIRequestContext): Promise<void> {
-  const { email, password } = e2eEnv();
-  let login = await api.post('/api/v1/auth/login', { data: { email, password } });
-  if (login.status() === 401 && existsSync(ADMIN_TOTP_FILE)) {
-    login = await api.post('/api/v1/auth/login', { data: { email, password, totp: await freshTotpCode(readFileSync(ADMIN_TOTP_FILE, 'utf8')) } });
-  }
-  expect(login.status(), await login.text()).toBe(200);
-  if (((await login.json()) as { stage: string }).stage === 'totp_enroll') {
-    const setup = (await (await api.post('/api/v1/auth/totp/setup')).json()) as { secret: string };
-    writeFileSync(ADMIN_TOTP_FILE, setup.secret);
-    expect((await api.post('/api/v1/auth/totp/activate', { data: { code: await freshTotpCode(setup.secret) } })).status()).toBe(200);
-  }
-}
-
 async function check(page: Page, name: string): Promise<void> {
   await page.locator('h1').first().waitFor();
   await page.waitForLoadState('networkidle');
@@ -76,9 +51,9 @@ describe('attendance', () => {
     pegawai = await openBrowser({ viewport: 'phone' });
     head = await openBrowser({ viewport: 'phone' });
     bkpsdm = await openBrowser({ viewport: 'phone' });
-    await signIn(pegawai.context.request, PEGAWAI);
-    await signIn(head.context.request, KADINKES);
-    await signIn(bkpsdm.context.request, BKPSDM);
+    await signInDemo(pegawai.context, PEGAWAI);
+    await signInDemo(head.context, KADINKES);
+    await signInDemo(bkpsdm.context, BKPSDM);
   });
   afterAll(async () => {
     await pegawai?.close();
@@ -185,7 +160,7 @@ describe('attendance', () => {
   test('the admin adds a local holiday in the calendar editor and sees the schedule in force', async () => {
     const admin = await openBrowser({ viewport: 'phone' });
     try {
-      await adminSignIn(admin.context.request);
+      await signInAdmin(admin.context);
       const { page } = admin;
       const year = new Date().getFullYear();
       await page.goto(`/absensi/kalender?tahun=${year}`);

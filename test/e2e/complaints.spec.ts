@@ -1,10 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { APIRequestContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { signInAdmin, signInSekda } from './support/auth';
 import { checkA11y, e2eEnv, openBrowser, screenshot, type OpenBrowser, type ViewportName } from './support/browser';
-import { freshTotpCode } from './support/totp';
 
 /**
  * The complaints journey (issue 6): a citizen files from a phone with a photo and a map point, the Dinas Kesehatan
@@ -13,39 +9,6 @@ import { freshTotpCode } from './support/totp';
  */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const OPERATOR = 'operator.dinkes@pangkalpinang.demo';
-const SEKDA = 'sekda@pangkalpinang.demo';
-const SEKDA_TOTP_FILE = path.join(os.tmpdir(), 'pamong-e2e-sekda-totp.txt');
-const ADMIN_TOTP_FILE = path.join(os.tmpdir(), 'pamong-e2e-admin-totp.txt');
-
-/** The Pemda administrator (TOTP required), as in the other specs: enrol once, reuse the secret. */
-async function adminSignIn(api: APIRequestContext): Promise<void> {
-  const { email, password } = e2eEnv();
-  let login = await api.post('/api/v1/auth/login', { data: { email, password } });
-  if (login.status() === 401 && existsSync(ADMIN_TOTP_FILE)) {
-    login = await api.post('/api/v1/auth/login', { data: { email, password, totp: await freshTotpCode(readFileSync(ADMIN_TOTP_FILE, 'utf8')) } });
-  }
-  expect(login.status(), await login.text()).toBe(200);
-  if (((await login.json()) as { stage: string }).stage === 'totp_enroll') {
-    const setup = (await (await api.post('/api/v1/auth/totp/setup')).json()) as { secret: string };
-    writeFileSync(ADMIN_TOTP_FILE, setup.secret);
-    expect((await api.post('/api/v1/auth/totp/activate', { data: { code: await freshTotpCode(setup.secret) } })).status()).toBe(200);
-  }
-}
-
-/** The sekda must use TOTP: enrol on first sign-in, reuse the secret afterwards. */
-async function sekdaSignIn(api: APIRequestContext): Promise<void> {
-  const { password } = e2eEnv();
-  let login = await api.post('/api/v1/auth/login', { data: { email: SEKDA, password } });
-  if (login.status() === 401 && existsSync(SEKDA_TOTP_FILE)) {
-    login = await api.post('/api/v1/auth/login', { data: { email: SEKDA, password, totp: await freshTotpCode(readFileSync(SEKDA_TOTP_FILE, 'utf8')) } });
-  }
-  expect(login.status(), await login.text()).toBe(200);
-  if (((await login.json()) as { stage: string }).stage === 'totp_enroll') {
-    const setup = (await (await api.post('/api/v1/auth/totp/setup')).json()) as { secret: string };
-    writeFileSync(SEKDA_TOTP_FILE, setup.secret);
-    expect((await api.post('/api/v1/auth/totp/activate', { data: { code: await freshTotpCode(setup.secret) } })).status()).toBe(200);
-  }
-}
 
 describe('complaints', () => {
   let citizen: OpenBrowser;
@@ -123,7 +86,7 @@ describe('complaints', () => {
       const browser = await openBrowser({ viewport });
       try {
         const { page, context } = browser;
-        await sekdaSignIn(context.request);
+        await signInSekda(context);
         await page.goto('/pengaduan/dasbor');
         await page.locator('svg.cmp-map').waitFor();
         await page.getByRole('heading', { name: 'Kepatuhan tenggat per perangkat daerah' }).waitFor();
@@ -153,7 +116,7 @@ describe('complaints', () => {
     const browser = await openBrowser({ viewport: 'desktop' });
     try {
       const { page, context } = browser;
-      await adminSignIn(context.request);
+      await signInAdmin(context);
       await page.goto('/pengaduan/pengaturan');
       await page.getByRole('heading', { name: 'Pengaturan pengaduan' }).waitFor();
       await page.getByText('Standar SP4N-LAPOR!', { exact: true }).waitFor();
@@ -210,7 +173,7 @@ describe('complaints', () => {
     const browser = await openBrowser({ viewport: 'phone' });
     try {
       const { page, context } = browser;
-      await adminSignIn(context.request);
+      await signInAdmin(context);
       for (const [tab, name] of [['sla', 'Standar SP4N-LAPOR!'], ['katalog', 'Tambah layanan'], ['kunci', 'Buat kunci API']] as const) {
         await page.goto(`/pengaduan/pengaturan?tab=${tab}`);
         await page.getByText(name).first().waitFor();

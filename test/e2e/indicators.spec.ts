@@ -1,10 +1,9 @@
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { signInAdmin } from './support/auth';
 import { checkA11y, e2eEnv, openBrowser, screenshot, type OpenBrowser, type ViewportName } from './support/browser';
-import { freshTotpCode } from './support/totp';
 
 /**
  * The indicator journey (issue 9): import a DHIS2 dataValueSet, see the choropleth change, open a kelurahan page
@@ -14,24 +13,6 @@ import { freshTotpCode } from './support/totp';
  * The demo admin must enrol TOTP at first sign-in; the secret is kept in the specs' temp directory so a later
  * sign-in in this run (another spec, or the phone pass) can compute codes.
  */
-const TOTP_FILE = path.join(os.tmpdir(), 'pamong-e2e-admin-totp.txt');
-
-async function signIn(context: BrowserContext): Promise<void> {
-  const { email, password } = e2eEnv();
-  const api = context.request;
-  let login = await api.post('/api/v1/auth/login', { data: { email, password } });
-  if (login.status() === 401 && existsSync(TOTP_FILE)) {
-    login = await api.post('/api/v1/auth/login', { data: { email, password, totp: await freshTotpCode(readFileSync(TOTP_FILE, 'utf8')) } });
-  }
-  expect(login.status(), await login.text()).toBe(200);
-  const stage = ((await login.json()) as { stage: string }).stage;
-  if (stage === 'totp_enroll') {
-    const setup = (await (await api.post('/api/v1/auth/totp/setup')).json()) as { secret: string };
-    writeFileSync(TOTP_FILE, setup.secret);
-    const activated = await api.post('/api/v1/auth/totp/activate', { data: { code: await freshTotpCode(setup.secret) } });
-    expect(activated.status()).toBe(200);
-  }
-}
 
 interface MapRegion {
   kode: string;
@@ -47,7 +28,7 @@ describe('indicators', () => {
   beforeAll(async () => {
     e2eEnv();
     browser = await openBrowser({ viewport: 'desktop' });
-    await signIn(browser.context);
+    await signInAdmin(browser.context);
     const list = (await (await browser.context.request.get('/api/v1/indicators?q=STUNTING')).json()) as { items: Array<{ id: string; code: string }> };
     stunting = list.items.find((i) => i.code === 'STUNTING') as { id: string };
     expect(stunting, 'the demo seeds STUNTING').toBeTruthy();
@@ -148,6 +129,8 @@ describe('indicators', () => {
     await page.goto('/intervensi', { waitUntil: 'networkidle' });
     await page.getByRole('button', { name: /^Ubah: / }).first().click();
     await page.getByRole('heading', { name: /^Ubah intervensi: / }).waitFor();
+    // The demo links its interventions to the APBD already: unlink first, then pick again.
+    if (await page.getByTestId('budget-linked').isVisible()) await page.getByRole('button', { name: 'Lepas tautan' }).click();
     // An empty search lists the sub-kegiatan of the intervention's OPD for its year.
     await page.getByRole('button', { name: 'Cari', exact: true }).click();
     const results = page.getByRole('list', { name: 'Sub-kegiatan yang cocok' });
@@ -196,7 +179,7 @@ describe('indicators', () => {
     test(`every indicator screen at ${viewport}`, async () => {
       const session = viewport === 'desktop' ? browser : await openBrowser({ viewport });
       try {
-        if (viewport !== 'desktop') await signIn(session.context);
+        if (viewport !== 'desktop') await signInAdmin(session.context);
         const { page } = session;
         for (const [name, url, heading] of screens) {
           await page.goto(url, { waitUntil: 'networkidle' });

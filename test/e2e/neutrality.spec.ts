@@ -1,10 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { APIRequestContext, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { signInDemo, signInSekda } from './support/auth';
 import { checkA11y, e2eEnv, openBrowser, screenshot, type OpenBrowser } from './support/browser';
-import { freshTotpCode } from './support/totp';
 
 /**
  * The neutrality journey (issue 7 §8), at phone width: an anonymous public report on /netralitas/lapor; the
@@ -19,29 +15,6 @@ const BKPSDM = 'bkpsdm@pangkalpinang.demo';
 const QUESTION = 'Pada tanggal berapa unggahan itu Anda lihat, dan apakah masih dapat dibuka?';
 const ANSWER = 'Saya melihatnya tanggal 10, tautannya masih bisa dibuka sore ini.';
 
-async function signIn(context: BrowserContext, email: string): Promise<void> {
-  const login = await context.request.post('/api/v1/auth/login', { data: { email, password: e2eEnv().password } });
-  expect(login.status(), await login.text()).toBe(200);
-  expect(((await login.json()) as { stage: string }).stage).toBe('full');
-}
-
-const SEKDA = 'sekda@pangkalpinang.demo';
-// The same file as complaints.spec.ts: whichever spec signs the sekda in first enrols TOTP, the other reuses it.
-const SEKDA_TOTP_FILE = path.join(os.tmpdir(), 'pamong-e2e-sekda-totp.txt');
-
-async function sekdaSignIn(api: APIRequestContext): Promise<void> {
-  const { password } = e2eEnv();
-  let login = await api.post('/api/v1/auth/login', { data: { email: SEKDA, password } });
-  if (login.status() === 401 && existsSync(SEKDA_TOTP_FILE)) {
-    login = await api.post('/api/v1/auth/login', { data: { email: SEKDA, password, totp: await freshTotpCode(readFileSync(SEKDA_TOTP_FILE, 'utf8')) } });
-  }
-  expect(login.status(), await login.text()).toBe(200);
-  if (((await login.json()) as { stage: string }).stage === 'totp_enroll') {
-    const setup = (await (await api.post('/api/v1/auth/totp/setup')).json()) as { secret: string };
-    writeFileSync(SEKDA_TOTP_FILE, setup.secret);
-    expect((await api.post('/api/v1/auth/totp/activate', { data: { code: await freshTotpCode(setup.secret) } })).status()).toBe(200);
-  }
-}
 
 describe('neutrality', () => {
   let reporter: OpenBrowser;
@@ -55,8 +28,8 @@ describe('neutrality', () => {
     reporter = await openBrowser({ viewport: 'phone' });
     handler = await openBrowser({ viewport: 'phone' });
     second = await openBrowser({ viewport: 'phone' });
-    await signIn(handler.context, INSPEKTORAT);
-    await signIn(second.context, BKPSDM);
+    await signInDemo(handler.context, INSPEKTORAT);
+    await signInDemo(second.context, BKPSDM);
   });
   afterAll(async () => {
     await reporter?.close();
@@ -242,7 +215,7 @@ describe('neutrality', () => {
     const browser = await openBrowser({ viewport: 'phone' });
     try {
       const { page, context } = browser;
-      await sekdaSignIn(context.request);
+      await signInSekda(context);
       const waiting = (await (await context.request.get('/api/v1/neutrality/cases?stage=keputusan')).json()) as { items: Array<{ id: string; number: string }> };
       const target = waiting.items[0];
       expect(target, 'the demo has a case awaiting the decision').toBeDefined();
