@@ -28,6 +28,8 @@ export interface DemoSeedContext {
   /** Deterministic random source shared by the seeders. */
   random: () => number;
   log: (message: string) => void;
+  /** The demo's clock (the real time unless a test pins it): history is laid out up to this instant. */
+  now?: Date;
 }
 
 /** Everything a domain module plugs into the house, declared in one object. */

@@ -54,7 +54,7 @@ export async function seedCoordinationDemo(seed: DemoSeedContext): Promise<void>
   }
   const pemda = await pemdaInfo(db, pemdaId);
   const calendar = await loadCalendar(db, pemdaId);
-  const now = new Date();
+  const now = seed.now ?? new Date();
   const today = calendar.today(now);
   const at = (date: string, hours: number) => new Date(startOfLocalDay(date, pemda.timezone).getTime() + hours * 3_600_000);
   const head = await db.selectFrom('pemda_head').select(['name', 'title']).where('pemda_id', '=', pemdaId).orderBy('term_start', 'desc').executeTakeFirst();
