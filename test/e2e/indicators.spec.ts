@@ -121,6 +121,17 @@ describe('indicators', () => {
     await page.goBack({ waitUntil: 'networkidle' });
     const directiveHref = await page.getByTestId('territory-directives').getByRole('link').first().getAttribute('href');
     expect(directiveHref).toMatch(/^\/koordinasi\/arahan\/[0-9a-f-]{36}$/);
+    // More complaints than the five listed: the link opens the queue filtered to this kelurahan, which can be cleared.
+    const all = page.getByTestId('territory-complaints').getByRole('link', { name: /^Lihat semua \d+ pengaduan/ });
+    if ((await all.count()) > 0) {
+      await all.click();
+      await page.getByText(`Hanya kelurahan ${target.name}.`).waitFor();
+      await page.locator('table tbody tr').first().waitFor();
+      await checkA11y(page, { label: 'antrean pengaduan satu kelurahan' });
+      await screenshot(page, 'complaints-queue-kelurahan-desktop');
+      await page.getByRole('button', { name: 'Semua wilayah' }).click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('kelurahan')).toBeNull();
+    }
     expect(browser.errors).toEqual([]);
   });
 

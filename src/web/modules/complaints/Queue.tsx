@@ -70,7 +70,7 @@ export default function Queue() {
       {list.data && list.data.items.length === 0 && <EmptyState title={s('noComplaints')} />}
       {list.data && list.data.items.length > 0 && (
         <>
-          <p className="small muted">{formatNumber(list.data.total, lang)}</p>
+          <p className="small muted">{s('queueCount', { n: formatNumber(list.data.total, lang) })}</p>
           <div className="table-wrap">
             <table className="data-table">
               <thead>

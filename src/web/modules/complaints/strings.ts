@@ -65,6 +65,7 @@ export const S = {
   scale3: { id: 'Baik', en: 'Good' },
   scale4: { id: 'Sangat baik', en: 'Very good' },
   queueTitle: { id: 'Pengaduan masyarakat', en: 'Public complaints' },
+  queueCount: { id: '{n} pengaduan', en: '{n} complaints' },
   queueIntro: { id: 'Antrean pengaduan dengan tenggat SP4N-LAPOR! (verifikasi 3, tindak lanjut 5, penyelesaian 60 hari kerja).', en: 'Complaint queue with SP4N-LAPOR! deadlines (verification 3, follow-up 5, resolution 60 working days).' },
   statusFilter: { id: 'Status', en: 'Status' },
   all: { id: 'Semua', en: 'All' },
