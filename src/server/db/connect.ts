@@ -23,7 +23,7 @@ export interface Database {
   kind: DatabaseKind;
   db: Kysely<DB>;
   /** Bulk load rows into a table with COPY (the fastest path on either driver). */
-  copyRows(table: string, columns: readonly string[], rows: AsyncIterable<string> | Iterable<string>): Promise<number>;
+  copyRows(table: string, columns: readonly string[], rows: CopySource): Promise<number>;
   /**
    * A Kysely transaction that can also COPY rows on its own connection, so a bulk load commits or rolls back
    * together with the rest (audit row included).
@@ -34,7 +34,64 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type CopyFn = (table: string, columns: readonly string[], rows: AsyncIterable<string> | Iterable<string>) => Promise<number>;
+/**
+ * What COPY takes: lines of COPY text (each ending in a newline), or those lines already encoded as one UTF-8
+ * byte range (a caller that reuses its buffer between batches; it may reuse it once the promise settles).
+ */
+export type CopySource = AsyncIterable<string> | Iterable<string> | Uint8Array;
+
+export type CopyFn = (table: string, columns: readonly string[], rows: CopySource) => Promise<number>;
+
+/** The COPY text of a source as one Blob (PGlite reads it from /dev/blob); null when there is nothing to copy. */
+async function copyBlob(rows: CopySource): Promise<{ blob: Blob; lines: number } | null> {
+  if (rows instanceof Uint8Array) {
+    if (rows.byteLength === 0) return null;
+    let lines = 0;
+    for (let at = rows.indexOf(0x0a); at !== -1; at = rows.indexOf(0x0a, at + 1)) lines += 1;
+    return { blob: new Blob([rows as Uint8Array<ArrayBuffer>]), lines };
+  }
+  const chunks: string[] = [];
+  for await (const line of rows as AsyncIterable<string>) chunks.push(line);
+  return chunks.length === 0 ? null : { blob: new Blob([chunks.join('')]), lines: chunks.length };
+}
+
+/** The temporary files of PGlite's COPY in its data directory. */
+const COPY_FILE = /^pamong-copy-\d+-\d+\.tmp$/;
+
+/** Writes a COPY source to a file, in pieces of about 1 MB; returns the number of lines. */
+async function writeCopyFile(file: string, rows: CopySource): Promise<number> {
+  const fd = fs.openSync(file, 'w', 0o600);
+  try {
+    if (rows instanceof Uint8Array) {
+      fs.writeSync(fd, rows);
+      let lines = 0;
+      for (let at = rows.indexOf(0x0a); at !== -1; at = rows.indexOf(0x0a, at + 1)) lines += 1;
+      return lines;
+    }
+    let lines = 0;
+    let pending: string[] = [];
+    let pendingChars = 0;
+    for await (const line of rows as AsyncIterable<string>) {
+      pending.push(line);
+      pendingChars += line.length;
+      lines += 1;
+      if (pendingChars >= 1 << 20) {
+        fs.writeSync(fd, pending.join(''));
+        pending = [];
+        pendingChars = 0;
+      }
+    }
+    if (pending.length > 0) fs.writeSync(fd, pending.join(''));
+    return lines;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The source as a stream for pg-copy-streams: one chunk for bytes, the lines as they come otherwise. */
+function copyStream(rows: CopySource): Readable {
+  return rows instanceof Uint8Array ? Readable.from([Buffer.from(rows.buffer, rows.byteOffset, rows.byteLength)]) : Readable.from(rows);
+}
 
 export interface RawExecutor {
   exec(script: string): Promise<void>;
@@ -45,11 +102,20 @@ export interface ConnectOptions {
   kind: DatabaseKind;
   /** PGlite data directory; `memory://` for an in-memory database. */
   dataDir?: string;
+  /** PGlite's buffer pool in MB (PGLITE_SHARED_BUFFERS_MB by default). */
+  sharedBuffersMb?: number;
   databaseUrl?: string;
   poolSize?: number;
   /** Called when an idle PostgreSQL connection fails (the pool recovers by itself). */
   onIdleError?: (error: Error) => void;
 }
+
+/**
+ * PGlite's buffer pool lives in this process (its WASM memory) and is resident from the start. PostgreSQL's
+ * default of 128 MB put a 1,000,000-line attlog import at about 500 MB peak, on the 512 MB limit of issue 5 §10;
+ * 96 MB gives it room (about 440 MB) for an import some 10 % slower. PostgreSQL proper keeps its own setting.
+ */
+export const PGLITE_SHARED_BUFFERS_MB = 96;
 
 export async function connectDatabase(options: ConnectOptions): Promise<Database> {
   return options.kind === 'postgres' ? connectPostgres(options) : connectPGlite(options);
@@ -57,44 +123,57 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
 
 async function connectPGlite(options: ConnectOptions): Promise<Database> {
   const target = options.dataDir ?? 'memory://';
-  if (!target.startsWith('memory://')) fs.mkdirSync(target, { recursive: true });
+  const onDisk = !target.startsWith('memory://');
+  if (onDisk) {
+    fs.mkdirSync(target, { recursive: true });
+    // Files of a COPY that a crash interrupted.
+    for (const name of fs.readdirSync(target)) if (COPY_FILE.test(name)) fs.rmSync(path.join(target, name), { force: true });
+  }
   const pglite = await PGlite.create(target, {
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${options.sharedBuffersMb ?? PGLITE_SHARED_BUFFERS_MB}MB`],
     extensions: { pg_trgm },
     parsers: { [OID.int8]: parseNumber, [OID.numeric]: parseNumber, [OID.date]: keepString },
   });
   const pool = new PGlitePool(pglite);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as never }) });
+  // Where PGlite sees the data directory inside its own file system (it is the host directory, mounted).
+  const innerDataDir = onDisk ? ((await pglite.query<{ data_directory: string }>('SHOW data_directory')).rows[0]?.data_directory ?? null) : null;
+  let copyFiles = 0;
+  /**
+   * COPY on a PGlite instance. On disk the rows go through a file in the data directory that PostgreSQL reads
+   * itself: its bytes never become a JavaScript ArrayBuffer (through /dev/blob every batch was copied twice on
+   * the JS side, and that garbage was most of a large import's peak memory). In memory, through /dev/blob.
+   */
+  const copyInto = async (instance: Pick<PGlite, 'query'>, table: string, columns: readonly string[], rows: CopySource): Promise<number> => {
+    const statement = `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM`;
+    if (!innerDataDir) {
+      const source = await copyBlob(rows);
+      if (!source) return 0;
+      const result = await instance.query(`${statement} '/dev/blob' WITH (FORMAT text)`, [], { blob: source.blob });
+      return result.affectedRows ?? source.lines;
+    }
+    copyFiles += 1;
+    const name = `pamong-copy-${process.pid}-${copyFiles}.tmp`;
+    const file = path.join(target, name);
+    try {
+      const lines = await writeCopyFile(file, rows);
+      if (lines === 0) return 0;
+      const result = await instance.query(`${statement} '${innerDataDir}/${name}' WITH (FORMAT text)`);
+      return result.affectedRows ?? lines;
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  };
   return {
     kind: 'pglite',
     db,
     async copyRows(table, columns, rows) {
-      const chunks: string[] = [];
-      for await (const line of rows as AsyncIterable<string>) chunks.push(line);
-      if (chunks.length === 0) return 0;
-      const blob = new Blob([chunks.join('')]);
-      return pool.withExclusive(async (instance) => {
-        const result = await instance.query(
-          `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM '/dev/blob' WITH (FORMAT text)`,
-          [],
-          { blob },
-        );
-        return result.affectedRows ?? chunks.length;
-      });
+      return pool.withExclusive((instance) => copyInto(instance, table, columns, rows));
     },
     async transactionWithCopy(fn) {
       return db.transaction().execute((trx) =>
         // Inside the transaction this caller holds the only connection, so COPY goes straight to the instance.
-        fn(trx, async (table, columns, rows) => {
-          const chunks: string[] = [];
-          for await (const line of rows as AsyncIterable<string>) chunks.push(line);
-          if (chunks.length === 0) return 0;
-          const result = await pglite.query(
-            `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM '/dev/blob' WITH (FORMAT text)`,
-            [],
-            { blob: new Blob([chunks.join('')]) },
-          );
-          return result.affectedRows ?? chunks.length;
-        }),
+        fn(trx, (table, columns, rows) => copyInto(pglite, table, columns, rows)),
       );
     },
     async rawTransaction(fn) {
@@ -141,7 +220,7 @@ async function connectPostgres(options: ConnectOptions): Promise<Database> {
         const stream = client.query(
           copyFrom(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN WITH (FORMAT text)`),
         );
-        await pipeline(Readable.from(rows), stream);
+        await pipeline(copyStream(rows), stream);
         return Number(stream.rowCount ?? 0);
       } finally {
         client.release();
@@ -158,7 +237,7 @@ async function connectPostgres(options: ConnectOptions): Promise<Database> {
             const stream = client.query(
               copyFrom(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN WITH (FORMAT text)`),
             );
-            await pipeline(Readable.from(rows), stream);
+            await pipeline(copyStream(rows), stream);
             return Number(stream.rowCount ?? 0);
           }),
         );
