@@ -23,7 +23,7 @@ const summary = await importEvents(systemCtx(database.db, 'bench'), database, {
   pemdaId: job.pemdaId,
   device: job.device,
   filename: 'bench_attlog.dat',
-  source: { format: 'attlog', lines: parsedAttlog(fs.createReadStream(job.file, { highWaterMark: 1 << 20 }), 'attlog') },
+  source: { format: 'attlog', lines: parsedAttlog(fs.createReadStream(job.file, { highWaterMark: 256 * 1024 }), 'attlog') },
   userId: null,
 });
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;

@@ -111,6 +111,16 @@ export async function* readLines(stream: AsyncIterable<Buffer | Uint8Array | str
     let start = 0;
     for (;;) {
       const index = buffer.indexOf(NEWLINE, start);
+      if (index !== -1 && pendingBytes === 0 && !overflow) {
+        // The usual case, a line whole in this chunk, is decoded in place: copying each line into a Buffer of its
+        // own first was most of the import's garbage.
+        line += 1;
+        const long = index - start > KEEP_BYTES;
+        const text = decoder.decode(buffer.subarray(start, long ? start + KEEP_BYTES : index));
+        yield { line, text: long ? `${text}${'x'.repeat(MAX_LINE_CHARS + 1)}` : text };
+        start = index + 1;
+        continue;
+      }
       const end = index === -1 ? buffer.length : index;
       if (end > start && !overflow) {
         const room = KEEP_BYTES - pendingBytes;

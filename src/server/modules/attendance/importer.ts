@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { copyLine, type Database } from '../../db/connect';
+import { CopyBuffer } from '../../db/copy-buffer';
 import type { Ctx, TxCtx } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { writeAudit } from '../../platform/audit';
@@ -9,7 +10,7 @@ import { sheetLines } from './sheet-source';
 
 /**
  * The streaming import of presence events (issue 5 §2). Lines are parsed one by one and sent in batches of
- * BATCH lines by COPY on the transaction's own connection: straight into att_event while nothing collides (a new
+ * BATCH_BYTES of COPY text by COPY on the transaction's own connection: straight into att_event while nothing collides (a new
  * file), else into a temporary staging table moved with one INSERT … ON CONFLICT DO NOTHING on the idempotency
  * key (pemda, device, PIN, time): re-importing a file adds nothing, overlapping files merge, and memory stays
  * flat whatever the file size. An invalid line never stops the
@@ -17,9 +18,24 @@ import { sheetLines } from './sheet-source';
  * pegawai_id null (counted as unmapped) and attributed when the mapping is added. Every (pegawai, day) that got a
  * new event is marked in att_dirty for the daily-status recomputation.
  */
-export const BATCH = 50_000;
+export const BATCH_BYTES = 8 << 20;
+/**
+ * PGlite runs in this process's own thread, so a batch in flight overlaps nothing; smaller batches keep its peak
+ * memory down (issue 5 §10: ≤ 512 MB with the WASM heap included) at no cost in speed.
+ */
+export const PGLITE_BATCH_BYTES = Number(process.env.XPB ?? 2 << 20);
 export const MAX_REJECTED_LISTED = 1000;
 const MAX_MARKED = 500_000;
+
+/** Days since 2000-01-01 of a 'YYYY-MM-DD…' text; the parser only accepts years 2000–2099, so 0 ≤ n < DAYS. */
+const DAYS = 36_525;
+const EPOCH = Date.UTC(2000, 0, 1);
+function dayNumber(at: string): number {
+  return Math.round((Date.UTC(Number(at.slice(0, 4)), Number(at.slice(5, 7)) - 1, Number(at.slice(8, 10))) - EPOCH) / 86_400_000);
+}
+function dateOfDayNumber(n: number): string {
+  return new Date(EPOCH + n * 86_400_000).toISOString().slice(0, 10);
+}
 
 export interface ImportSummary {
   importId: string;
@@ -78,14 +94,14 @@ export interface ImportInput {
   onProgress?: (linesRead: number) => void;
 }
 
-const STAGE_COLUMNS = ['pin', 'at', 'state', 'verify', 'workcode'] as const;
-const EVENT_COLUMNS = ['pemda_id', 'device_id', 'pin', 'at', 'state', 'verify', 'workcode', 'pegawai_id', 'import_id'] as const;
+/** The columns of a batch's COPY lines, into att_event directly or into the staging table of the same shape. */
+const EVENT_COLUMNS = ['pin', 'at', 'state', 'verify', 'workcode', 'pegawai_id', 'pemda_id', 'device_id', 'import_id'] as const;
 
 export async function importEvents(ctx: Ctx, database: Database, input: ImportInput): Promise<ImportSummary> {
   return database.transactionWithCopy(async (trx, copy) => {
     const tx: TxCtx = { ...ctx, db: trx };
     const { pemdaId, device } = input;
-    await sql`CREATE TEMP TABLE att_stage (pin text, at timestamp, state smallint, verify smallint, workcode text) ON COMMIT DROP`.execute(trx);
+    await sql`CREATE TEMP TABLE att_stage (pin text, at timestamp, state smallint, verify smallint, workcode text, pegawai_id uuid, pemda_id uuid, device_id uuid, import_id uuid) ON COMMIT DROP`.execute(trx);
     const created = await trx
       .insertInto('att_import')
       .values({ pemda_id: pemdaId, device_id: device.id, filename: input.filename.slice(0, 200), format: input.source.format, read_lines: 0, added: 0, duplicates: 0, unmapped: 0, rejected_count: 0, rejected: '[]', created_by: input.userId })
@@ -95,58 +111,78 @@ export async function importEvents(ctx: Ctx, database: Database, input: ImportIn
     const summary: ImportSummary = { importId, read: 0, added: 0, duplicates: 0, unmapped: 0, rejectedCount: 0, rejected: [] };
     // The device's PIN map as it stands, to attribute events on the direct path.
     const pins = new Map((await trx.selectFrom('att_pin_map').select(['pin', 'pegawai_id']).where('pemda_id', '=', pemdaId).where('device_id', '=', device.id).execute()).map((m) => [m.pin, m.pegawai_id]));
-    type Row = { pin: string; at: string; state: number | null; verify: number | null; workcode: string | null };
-    let batch: Row[] = [];
+    // A small number per mapped pegawai, so a marked (pegawai, day) is one integer, not a string (a month of
+    // 10,000 pegawai is 230,000 of them: as strings they were most of the import's live heap).
+    const pegawaiIndex = new Map<string, number>();
+    const pegawaiOfIndex: string[] = [];
+    for (const pegawaiId of pins.values()) {
+      if (pegawaiIndex.has(pegawaiId)) continue;
+      pegawaiIndex.set(pegawaiId, pegawaiOfIndex.length);
+      pegawaiOfIndex.push(pegawaiId);
+    }
+    const batchBytes = database.kind === 'pglite' ? PGLITE_BATCH_BYTES : BATCH_BYTES;
+    // A batch holds its events as COPY text in a reused buffer (two: one filling while the other is in flight) and
+    // the (pegawai, day) keys it touches; nothing per event outlives the line it was parsed from.
+    type Batch = { copy: CopyBuffer; days: Set<number>; unmapped: number };
+    const emptyBatch = (copyBuffer: CopyBuffer): Batch => {
+      copyBuffer.clear();
+      return { copy: copyBuffer, days: new Set(), unmapped: 0 };
+    };
+    let spare = new CopyBuffer(batchBytes + 4096);
+    let batch = emptyBatch(new CopyBuffer(batchBytes + 4096));
     // Direct path: a batch that duplicates nothing (a new file, the usual case) goes by COPY straight into att_event
     // under a savepoint. The first unique violation (a re-import, an overlapping file, a line twice in the file)
     // rolls that batch back and switches this import to the staged path below for good.
     let direct = true;
     // Days already marked by this import: a file lists the same (pegawai, day) in many batches. Bounded, so memory
     // stays flat; a day forgotten when it is cleared is only marked again (ON CONFLICT DO NOTHING).
-    const marked = new Set<string>();
-    const directly = async (rows: Row[]): Promise<boolean> => {
+    const marked = new Set<number>();
+    const add = (r: { pin: string; at: string; state: number | null; verify: number | null; workcode: string | null }) => {
+      const pegawaiId = pins.get(r.pin) ?? null;
+      if (pegawaiId === null) batch.unmapped += 1;
+      else {
+        const key = (pegawaiIndex.get(pegawaiId) as number) * DAYS + dayNumber(r.at);
+        if (!marked.has(key)) batch.days.add(key);
+      }
+      batch.copy.push(copyLine([r.pin, r.at, r.state, r.verify, r.workcode, pegawaiId, pemdaId, device.id, importId]));
+    };
+    const directly = async (rows: Batch): Promise<boolean> => {
       await sql`SAVEPOINT att_direct`.execute(trx);
-      const days = new Map<string, { pegawaiId: string; date: string }>();
-      let unmapped = 0;
-      const lines = rows.map((r) => {
-        const pegawaiId = pins.get(r.pin) ?? null;
-        if (pegawaiId === null) unmapped += 1;
-        else {
-          const key = `${pegawaiId}|${r.at.slice(0, 10)}`;
-          if (!marked.has(key)) days.set(key, { pegawaiId, date: r.at.slice(0, 10) });
-        }
-        return copyLine([pemdaId, device.id, r.pin, r.at, r.state, r.verify, r.workcode, pegawaiId, importId]);
-      });
       try {
-        await copy('att_event', EVENT_COLUMNS, lines);
+        await copy('att_event', EVENT_COLUMNS, rows.copy.bytes());
       } catch (error) {
         if ((error as { code?: string }).code !== '23505') throw error;
         await sql`ROLLBACK TO SAVEPOINT att_direct`.execute(trx);
         return false;
       }
       await sql`RELEASE SAVEPOINT att_direct`.execute(trx);
-      if (marked.size + days.size > MAX_MARKED) marked.clear();
-      for (const key of days.keys()) marked.add(key);
-      const marks = [...days.values()];
-      if (marks.length > 0) await sql`
+      if (marked.size + rows.days.size > MAX_MARKED) marked.clear();
+      const pegawaiIds: string[] = [];
+      const dates: string[] = [];
+      for (const key of rows.days) {
+        marked.add(key);
+        pegawaiIds.push(pegawaiOfIndex[Math.floor(key / DAYS)] as string);
+        dates.push(dateOfDayNumber(key % DAYS));
+      }
+      if (pegawaiIds.length > 0) await sql`
         INSERT INTO att_dirty (pemda_id, pegawai_id, date)
-        SELECT ${pemdaId}::uuid, u.pegawai_id, u.date FROM unnest(${marks.map((m) => m.pegawaiId)}::uuid[], ${marks.map((m) => m.date)}::date[]) AS u(pegawai_id, date)
+        SELECT ${pemdaId}::uuid, u.pegawai_id, u.date FROM unnest(${pegawaiIds}::uuid[], ${dates}::date[]) AS u(pegawai_id, date)
         ON CONFLICT DO NOTHING`.execute(trx);
-      summary.added += rows.length;
-      summary.unmapped += unmapped;
+      summary.added += rows.copy.lines;
+      summary.unmapped += rows.unmapped;
       return true;
     };
-    const flush = async (rows: Row[]) => {
-      if (rows.length === 0) return;
+    const flush = async (rows: Batch) => {
+      if (rows.copy.lines === 0) return;
       if (direct && (await directly(rows))) return;
       direct = false;
-      await copy('att_stage', STAGE_COLUMNS, rows.map((r) => copyLine([r.pin, r.at, r.state, r.verify, r.workcode])));
+      // The staging table takes the same lines; the pegawai is the one the PIN map gave when the line was read.
+      await copy('att_stage', EVENT_COLUMNS, rows.copy.bytes());
       const moved = await sql<{ added: number; unmapped: number }>`
         WITH ins AS (
           INSERT INTO att_event (pemda_id, device_id, pin, at, state, verify, workcode, pegawai_id, import_id)
-          SELECT ${pemdaId}::uuid, ${device.id}::uuid, s.pin, s.at, s.state, s.verify, s.workcode, m.pegawai_id, ${importId}::uuid
+          SELECT s.pemda_id, s.device_id, s.pin, s.at, s.state, s.verify, s.workcode, s.pegawai_id, s.import_id
           FROM att_stage s
-          LEFT JOIN att_pin_map m ON m.pemda_id = ${pemdaId}::uuid AND m.device_id = ${device.id}::uuid AND m.pin = s.pin
           ON CONFLICT DO NOTHING
           RETURNING pegawai_id, at
         ), dirty AS (
@@ -158,7 +194,7 @@ export async function importEvents(ctx: Ctx, database: Database, input: ImportIn
       const added = moved.rows[0]?.added ?? 0;
       summary.added += added;
       summary.unmapped += moved.rows[0]?.unmapped ?? 0;
-      summary.duplicates += rows.length - added;
+      summary.duplicates += rows.copy.lines - added;
       await sql`TRUNCATE att_stage`.execute(trx);
     };
     // The database moves one batch while the next is parsed (PostgreSQL works in its own process meanwhile): at
@@ -167,7 +203,9 @@ export async function importEvents(ctx: Ctx, database: Database, input: ImportIn
     const send = async () => {
       if (inFlight) await inFlight;
       const rows = batch;
-      batch = [];
+      // The buffer of the batch that just landed is free again.
+      batch = emptyBatch(spare);
+      spare = rows.copy;
       inFlight = flush(rows);
       // Awaited at the next send or at the end; this only keeps a failure from being reported as unhandled meanwhile.
       inFlight.catch(() => undefined);
@@ -180,9 +218,8 @@ export async function importEvents(ctx: Ctx, database: Database, input: ImportIn
           summary.rejectedCount += 1;
           if (summary.rejected.length < MAX_REJECTED_LISTED) summary.rejected.push({ line, reason: parsed.reason });
         } else {
-          const r = parsed.record;
-          batch.push({ pin: r.pin, at: r.at, state: r.state, verify: r.verify, workcode: r.workcode });
-          if (batch.length >= BATCH) await send();
+          add(parsed.record);
+          if (batch.copy.byteLength >= batchBytes) await send();
         }
         if (input.onProgress && summary.read % 10_000 === 0) input.onProgress(summary.read);
       }
