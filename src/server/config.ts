@@ -10,6 +10,7 @@ const ZEnv = z.object({
   HOST: z.string().default('0.0.0.0'),
   PAMONG_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  PAMONG_PGLITE_SHARED_BUFFERS_MB: z.coerce.number().int().min(16).max(8192).optional(),
   PAMONG_ADMIN_EMAIL: z.string().email().optional(),
   PAMONG_ADMIN_PASSWORD: z.string().min(10).optional(),
   PAMONG_PUBLIC_URL: z.string().url().optional(),
@@ -33,6 +34,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   databaseKind: DatabaseKind;
+  /** PGlite's buffer pool (the embedded database only); undefined: the default in db/connect.ts. */
+  pgliteSharedBuffersMb: number | undefined;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   publicUrl: string | undefined;
@@ -65,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: e.DATABASE_URL,
     databaseKind: e.DATABASE_URL ? 'postgres' : 'pglite',
+    pgliteSharedBuffersMb: e.PAMONG_PGLITE_SHARED_BUFFERS_MB,
     adminEmail: e.PAMONG_ADMIN_EMAIL,
     adminPassword: e.PAMONG_ADMIN_PASSWORD,
     publicUrl: e.PAMONG_PUBLIC_URL,

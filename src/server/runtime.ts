@@ -12,7 +12,7 @@ export async function openDatabase(config: Config): Promise<Database> {
   const database = await connectDatabase(
     config.databaseKind === 'postgres'
       ? { kind: 'postgres', databaseUrl: config.databaseUrl, onIdleError: (error) => console.error(`PostgreSQL idle connection lost: ${error.message}`) }
-      : { kind: 'pglite', dataDir: pgliteDataDir(config.dataDir) },
+      : { kind: 'pglite', dataDir: pgliteDataDir(config.dataDir), sharedBuffersMb: config.pgliteSharedBuffersMb },
   );
   await migrate(database);
   return database;
