@@ -32,7 +32,7 @@ export async function startServer(config: Config, database: Database): Promise<R
   const address = await app.listen({ port: config.port, host: config.host });
   let scheduler: Scheduler | undefined;
   if (config.jobs) {
-    scheduler = new Scheduler(database.db, ALL_JOBS(), (message, error) => app.log.error({ err: error instanceof Error ? { message: error.message } : undefined }, message));
+    scheduler = new Scheduler(database.db, ALL_JOBS(), (message, error) => app.log.error({ err: error instanceof Error ? { message: error.message } : undefined }, message), { database });
     await scheduler.register();
     scheduler.start();
   }

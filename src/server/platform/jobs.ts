@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/connect';
 import type { DB } from '../db/schema';
 import { systemCtx, type Ctx } from '../http/context';
 
@@ -11,7 +12,12 @@ export interface ScheduledJobDef {
   name: string;
   /** Either an interval or a daily time of day (HH:MM, in WIB unless the job says otherwise). */
   schedule: { everyMinutes: number } | { dailyAt: string; utcOffsetHours?: number };
-  run(ctx: Ctx): Promise<void>;
+  run(ctx: Ctx, env: JobEnv): Promise<void>;
+}
+
+/** What a job may use besides its context: the database handle for bulk work (COPY), when the process has one. */
+export interface JobEnv {
+  database?: Database;
 }
 
 export function nextRunAfter(schedule: ScheduledJobDef['schedule'], from: Date): Date {
@@ -32,6 +38,7 @@ export class Scheduler {
     private readonly db: Kysely<DB>,
     private readonly jobs: ScheduledJobDef[],
     private readonly log: (message: string, error?: unknown) => void = () => undefined,
+    private readonly env: JobEnv = {},
   ) {}
 
   async register(now = new Date()): Promise<void> {
@@ -60,7 +67,7 @@ export class Scheduler {
       let status = 'ok';
       let error: string | null = null;
       try {
-        await job.run(systemCtx(this.db, `job:${job.name}`));
+        await job.run(systemCtx(this.db, `job:${job.name}`), this.env);
       } catch (cause) {
         status = 'failed';
         error = cause instanceof Error ? cause.message : String(cause);

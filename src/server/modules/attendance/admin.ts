@@ -12,7 +12,7 @@ import { addDays } from '../../platform/calendar';
 import { AttendanceErrors } from './errors';
 import { AttendanceActions } from './policy';
 import { RULE_DEFAULTS, RULE_SCHEMAS } from './rules';
-import { recomputeDays, recomputeDirty } from './status';
+import { recomputeDays, recomputeDirty, type RecomputeOptions } from './status';
 
 /** Configuration of attendance: devices and PIN mappings, rule versions, rosters and office polygons. */
 export async function listDevices(ctx: Ctx, pemdaId: string) {
@@ -97,9 +97,9 @@ export async function mapPins(ctx: Ctx, pemdaId: string, deviceId: string, input
 }
 
 /** Recomputes dirty days, then opens the discipline cases the new ledgers call for. */
-export async function recomputeAndEvaluate(ctx: Ctx, pemdaId: string, today?: string): Promise<{ days: number; casesOpened: number }> {
+export async function recomputeAndEvaluate(ctx: Ctx, pemdaId: string, today?: string, options: RecomputeOptions = {}): Promise<{ days: number; casesOpened: number }> {
   return inTransaction(ctx, async (tx) => {
-    const result = await recomputeDirty(tx.db, pemdaId, today);
+    const result = await recomputeDirty(tx.db, pemdaId, today, options);
     const opened = await evaluateDiscipline(tx, pemdaId, result.touched, today);
     return { days: result.days, casesOpened: opened.length };
   });

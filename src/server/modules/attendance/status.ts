@@ -309,7 +309,7 @@ export async function writeDays(db: Kysely<DB>, pemdaId: string, rows: readonly 
  * Recomputes every day marked dirty (by imports, check-ins, new PIN mappings), one range per pegawai set; days
  * from today on stay marked until they are finished.
  */
-export async function recomputeDirty(db: Kysely<DB>, pemdaId: string, today?: string): Promise<RecomputeResult> {
+export async function recomputeDirty(db: Kysely<DB>, pemdaId: string, today?: string, options: RecomputeOptions = {}): Promise<RecomputeResult> {
   const calendar = await loadCalendar(db, pemdaId);
   const until = addDays(today ?? calendar.today(), -1);
   const span = await db
@@ -321,7 +321,7 @@ export async function recomputeDirty(db: Kysely<DB>, pemdaId: string, today?: st
   if (!span?.from || !span.to) return { days: 0, touched: [] };
   const ids = (await db.selectFrom('att_dirty').select('pegawai_id').distinct().where('pemda_id', '=', pemdaId).where('date', '<=', until).execute()).map((r) => r.pegawai_id);
   // A night shift's check-out is on the next date: recompute the day before too.
-  const result = await recomputeDays(db, pemdaId, { from: addDays(span.from, -1), to: span.to, pegawaiIds: ids, today });
+  const result = await recomputeDays(db, pemdaId, { from: addDays(span.from, -1), to: span.to, pegawaiIds: ids, today }, options);
   await db.deleteFrom('att_dirty').where('pemda_id', '=', pemdaId).where('date', '<=', until).execute();
   return result;
 }
