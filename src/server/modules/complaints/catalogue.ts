@@ -22,7 +22,13 @@ export const DEFAULT_SLA_CLASSES: TSlaClass[] = [
   { code: 'administrasi', name: 'Administrasi kependudukan/perizinan', verifyDays: 3, respondDays: 5, resolveDays: 20, legalBasis: 'Kebijakan Pemda (dapat diubah)' },
 ];
 
+/**
+ * Gives a Pemda the default classes the first time it has none. Only then: a class the administrator deleted stays
+ * deleted (the last class cannot be deleted, see deleteSlaClass).
+ */
 export async function ensureSlaClasses(db: Kysely<DB>, pemdaId: string): Promise<void> {
+  const any = await db.selectFrom('complaint_sla_class').select('code').where('pemda_id', '=', pemdaId).limit(1).executeTakeFirst();
+  if (any) return;
   await db
     .insertInto('complaint_sla_class')
     .values(DEFAULT_SLA_CLASSES.map((c) => ({ pemda_id: pemdaId, code: c.code, name: c.name, verify_days: c.verifyDays, respond_days: c.respondDays, resolve_days: c.resolveDays, legal_basis: c.legalBasis })))
@@ -56,6 +62,59 @@ export async function upsertSlaClass(tx: TxCtx, pemdaId: string, input: TSlaClas
   await writeAudit(tx, { pemdaId, action: mode === 'create' ? 'complaints.sla_class.created' : 'complaints.sla_class.updated', entityType: 'complaint_sla_class', entityId: input.code, before, after: row });
   invalidateCatalogue(pemdaId);
   return { ...input };
+}
+
+/** "3 layanan dan 120 pengaduan" / "3 services and 120 complaints": what still refers to a class or service. */
+function describeUses(counts: Array<{ n: number; id: string; en: string; enOne: string }>): { id: string; en: string } {
+  const used = counts.filter((c) => c.n > 0);
+  const join = (parts: string[], and: string) => (parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} ${and} ${parts[parts.length - 1]}`);
+  return {
+    id: join(used.map((c) => `${c.n.toLocaleString('id-ID')} ${c.id}`), 'dan'),
+    en: join(used.map((c) => `${c.n.toLocaleString('en-US')} ${c.n === 1 ? c.enOne : c.en}`), 'and'),
+  };
+}
+
+/** PostgreSQL foreign_key_violation: a row that refers to the one being deleted appeared meanwhile. */
+function isForeignKeyViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23503';
+}
+
+/**
+ * Deletes a deadline class nothing refers to (admin Pemda). Refused (409) while a service uses it or a complaint was
+ * filed under it (the complaint's due dates were computed from it), and for the Pemda's last class. The row is locked
+ * first, so a service or complaint being added concurrently either commits before the count or waits and fails.
+ */
+export async function deleteSlaClass(tx: TxCtx, pemdaId: string, code: string): Promise<void> {
+  const existing = await tx.db.selectFrom('complaint_sla_class').selectAll().where('pemda_id', '=', pemdaId).where('code', '=', code).forUpdate().executeTakeFirst();
+  if (!existing) throw new AppError(ComplaintErrors.COMPLAINT_SLA_NOT_FOUND);
+  const count = (table: 'complaint_service' | 'complaint') =>
+    tx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('pemda_id', '=', pemdaId).where('sla_class', '=', code).executeTakeFirstOrThrow();
+  const services = await count('complaint_service');
+  const complaints = await count('complaint');
+  const classes = await tx.db.selectFrom('complaint_sla_class').select((eb) => eb.fn.countAll<number>().as('n')).where('pemda_id', '=', pemdaId).executeTakeFirstOrThrow();
+  if (Number(services.n) > 0 || Number(complaints.n) > 0) {
+    const uses = describeUses([
+      { n: Number(services.n), id: 'layanan', en: 'services', enOne: 'service' },
+      { n: Number(complaints.n), id: 'pengaduan', en: 'complaints', enOne: 'complaint' },
+    ]);
+    throw new AppError(ComplaintErrors.COMPLAINT_SLA_IN_USE, { code, uses });
+  }
+  if (Number(classes.n) <= 1) throw new AppError(ComplaintErrors.COMPLAINT_SLA_LAST);
+  try {
+    await tx.db.deleteFrom('complaint_sla_class').where('pemda_id', '=', pemdaId).where('code', '=', code).execute();
+  } catch (err) {
+    if (isForeignKeyViolation(err)) throw new AppError(ComplaintErrors.COMPLAINT_SLA_IN_USE, { code, uses: { id: 'data baru', en: 'new data' } });
+    throw err;
+  }
+  await writeAudit(tx, {
+    pemdaId,
+    action: 'complaints.sla_class.deleted',
+    entityType: 'complaint_sla_class',
+    entityId: code,
+    before: { name: existing.name, verify_days: existing.verify_days, respond_days: existing.respond_days, resolve_days: existing.resolve_days, legal_basis: existing.legal_basis },
+    after: null,
+  });
+  invalidateCatalogue(pemdaId);
 }
 
 export interface CatalogueEntry extends TService {
@@ -168,6 +227,36 @@ export async function upsertService(tx: TxCtx, pemdaId: string, input: TServiceU
     entityId: input.code,
     before: existing ? { name: existing.name, opd_id: existing.opd_id, sla_class: existing.sla_class, active: existing.active } : null,
     after: { name: input.name, opd_id: input.opdId, sla_class: input.slaClass, active: input.active, attributes: input.attributes.length },
+  });
+  invalidateCatalogue(pemdaId);
+}
+
+/**
+ * Deletes a service nothing refers to, with its Open311 attributes (admin Pemda). Refused (409) once a complaint was
+ * filed under it: such a service is deactivated instead, so its complaints keep their category. IKM survey units
+ * are per OPD and do not refer to services.
+ */
+export async function deleteService(tx: TxCtx, pemdaId: string, code: string): Promise<void> {
+  const existing = await tx.db.selectFrom('complaint_service').selectAll().where('pemda_id', '=', pemdaId).where('code', '=', code).forUpdate().executeTakeFirst();
+  if (!existing) throw new AppError(ComplaintErrors.COMPLAINT_SERVICE_NOT_FOUND);
+  const complaints = await tx.db.selectFrom('complaint').select((eb) => eb.fn.countAll<number>().as('n')).where('pemda_id', '=', pemdaId).where('service_code', '=', code).executeTakeFirstOrThrow();
+  if (Number(complaints.n) > 0) {
+    throw new AppError(ComplaintErrors.COMPLAINT_SERVICE_IN_USE, { code, uses: describeUses([{ n: Number(complaints.n), id: 'pengaduan', en: 'complaints', enOne: 'complaint' }]) });
+  }
+  const attributes = await tx.db.deleteFrom('complaint_service_attribute').where('pemda_id', '=', pemdaId).where('service_code', '=', code).executeTakeFirst();
+  try {
+    await tx.db.deleteFrom('complaint_service').where('pemda_id', '=', pemdaId).where('code', '=', code).execute();
+  } catch (err) {
+    if (isForeignKeyViolation(err)) throw new AppError(ComplaintErrors.COMPLAINT_SERVICE_IN_USE, { code, uses: { id: 'pengaduan baru', en: 'a new complaint' } });
+    throw err;
+  }
+  await writeAudit(tx, {
+    pemdaId,
+    action: 'complaints.service.deleted',
+    entityType: 'complaint_service',
+    entityId: code,
+    before: { name: existing.name, group_name: existing.group_name, opd_id: existing.opd_id, territorial: existing.territorial, sla_class: existing.sla_class, active: existing.active, attributes: Number(attributes.numDeletedRows) },
+    after: null,
   });
   invalidateCatalogue(pemdaId);
 }

@@ -8,6 +8,18 @@ export const ComplaintErrors = defineErrors({
   COMPLAINT_SLA_UNKNOWN: { status: 400, id: 'Kelas tenggat {code} tidak dikenal.', en: 'Unknown deadline class {code}.' },
   COMPLAINT_SLA_EXISTS: { status: 409, id: 'Kode kelas tenggat {code} sudah dipakai.', en: 'Deadline class code {code} is already used.' },
   COMPLAINT_SLA_ORDER: { status: 400, id: 'Tenggat harus berurutan: verifikasi ≤ tindak lanjut pertama ≤ penyelesaian.', en: 'Deadlines must be in order: verification ≤ first follow-up ≤ resolution.' },
+  COMPLAINT_SLA_NOT_FOUND: { status: 404, id: 'Kelas tenggat tidak ditemukan.', en: 'Deadline class not found.' },
+  COMPLAINT_SLA_IN_USE: {
+    status: 409,
+    id: 'Kelas tenggat {code} tidak dapat dihapus karena masih dirujuk oleh {uses}. Pindahkan layanan ke kelas lain atau nonaktifkan layanannya; kelas yang pernah dipakai pengaduan tetap disimpan sebagai dasar tenggatnya.',
+    en: 'Deadline class {code} cannot be deleted: it is still referred to by {uses}. Move the services to another class or deactivate them; a class used by complaints stays as the basis of their deadlines.',
+  },
+  COMPLAINT_SLA_LAST: { status: 409, id: 'Kelas tenggat terakhir tidak dapat dihapus: setiap layanan memerlukan kelas tenggat.', en: 'The last deadline class cannot be deleted: every service needs one.' },
+  COMPLAINT_SERVICE_IN_USE: {
+    status: 409,
+    id: 'Layanan {code} tidak dapat dihapus karena masih dirujuk oleh {uses}. Nonaktifkan layanan ini (Ubah → hapus centang "Aktif") agar tidak muncul lagi di formulir publik dan Open311; riwayat pengaduannya tetap tersimpan.',
+    en: 'Service {code} cannot be deleted: it is still referred to by {uses}. Deactivate it instead (Edit → untick "Active") so it no longer appears on the public form and in Open311; its complaints keep their history.',
+  },
   OPEN311_CLIENT_NOT_FOUND: { status: 404, id: 'Aplikasi klien Open311 tidak ditemukan.', en: 'Open311 client application not found.' },
   COMPLAINT_OPD_UNKNOWN: { status: 400, id: 'Perangkat daerah tidak dikenal.', en: 'Unknown agency (OPD).' },
   COMPLAINT_DESCRIPTION_REQUIRED: { status: 400, id: 'Uraian pengaduan wajib diisi.', en: 'The description is required.' },

@@ -26,13 +26,13 @@ import {
   ZSlaClassUpsert,
   ZVerifyRequest,
 } from '../../../contracts/complaints';
-import { ZOk } from '../../../contracts/common';
+import { ZOk, ZProblem } from '../../../contracts/common';
 import { inTransaction } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { findStoredFile, unsafeOpenStoredFile } from '../../platform/files';
 import { requireUser } from '../../platform/tenant';
 import { pemdaById } from './cache';
-import { catalogue, invalidateCatalogue, listSlaClasses, upsertService, upsertSlaClass } from './catalogue';
+import { catalogue, deleteService, deleteSlaClass, invalidateCatalogue, listSlaClasses, upsertService, upsertSlaClass } from './catalogue';
 import { dashboard } from './dashboard';
 import { escalateOverdue } from './deadlines';
 import { ComplaintErrors } from './errors';
@@ -47,6 +47,8 @@ import { getComplaint, listComplaints, suggestDuplicates } from './queue';
 const tags = ['complaints'];
 const ZId = z.object({ id: z.uuid() });
 const ok = { 200: ZOk };
+/** A deletion answers 404 for what is not in the caller's Pemda and 409 (problem+json) while something refers to it. */
+const deleted = { 200: ZOk, 404: ZProblem, 409: ZProblem };
 
 export const complaintRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config } = app.deps;
@@ -85,6 +87,26 @@ export const complaintRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.delete(
+    '/complaints/services/:code',
+    {
+      config: { action: A['complaints.catalogue.manage'] },
+      schema: {
+        tags,
+        summary: 'Delete a service that no complaint refers to, with its attributes',
+        description: 'Refused with 409 COMPLAINT_SERVICE_IN_USE once a complaint was filed under the service: deactivate it instead (PUT with active=false). Audited as complaints.service.deleted.',
+        params: z.object({ code: z.string().max(40) }),
+        response: deleted,
+      },
+    },
+    async (request) => {
+      const actor = requireUser(request.actor);
+      await inTransaction(request.ctx, (tx) => deleteService(tx, actor.pemdaId, request.params.code));
+      invalidateCatalogue(actor.pemdaId);
+      return { ok: true as const };
+    },
+  );
+
   // Deadline classes (SP4N-LAPOR! 3/5/60 working days by default).
   app.get('/complaints/sla-classes', { config: { action: A['complaints.read'] }, schema: { tags, summary: 'Deadline classes: working days to verify, first follow-up and resolve', response: { 200: z.object({ items: z.array(ZSlaClass) }) } } }, async (request) => ({
     items: await listSlaClasses(request.ctx.db, requireUser(request.actor).pemdaId),
@@ -99,6 +121,25 @@ export const complaintRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = requireUser(request.actor);
       return inTransaction(request.ctx, (tx) => upsertSlaClass(tx, actor.pemdaId, { ...request.body, code: request.params.code }, 'update'));
+    },
+  );
+
+  app.delete(
+    '/complaints/sla-classes/:code',
+    {
+      config: { action: A['complaints.catalogue.manage'] },
+      schema: {
+        tags,
+        summary: 'Delete a deadline class that no service or complaint refers to',
+        description: 'Refused with 409 COMPLAINT_SLA_IN_USE while a service uses the class or a complaint was filed under it (move or deactivate the services), and with 409 COMPLAINT_SLA_LAST for the last class. Audited as complaints.sla_class.deleted.',
+        params: z.object({ code: z.string().max(30) }),
+        response: deleted,
+      },
+    },
+    async (request) => {
+      const actor = requireUser(request.actor);
+      await inTransaction(request.ctx, (tx) => deleteSlaClass(tx, actor.pemdaId, request.params.code));
+      return { ok: true as const };
     },
   );
 
