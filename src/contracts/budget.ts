@@ -253,6 +253,8 @@ export const ZIkuRow = z.object({
   opdId: z.string().nullable(),
   opdName: z.string().nullable(),
   sasaranKode: z.string(),
+  /** Kondisi awal, when the planner entered one. */
+  baseline: z.number().nullable(),
   target: z.number().nullable(),
   triwulan: z.array(z.object({ triwulan: z.number(), nilai: z.number(), bukti: z.string(), buktiUrl: z.string().nullable(), buktiFile: z.object({ name: z.string(), url: z.string() }).nullable(), capaian: z.number().nullable(), band: ZBand.nullable() }).nullable()),
   capaian: z.number().nullable(),
@@ -282,38 +284,73 @@ export const ZRpjmd = z.object({
 });
 export type TRpjmd = z.infer<typeof ZRpjmd>;
 
+const ZTargetValue = z.number().min(-1e12).max(1e12);
 const ZIkuInput = z.object({
   kode: z.string().trim().min(1).max(40),
   nama: ZPlainText(300),
   satuan: ZPlainText(40),
   arah: z.enum(['naik', 'turun']),
   opdCode: z.string().max(64).nullable().optional(),
-  target: z.record(z.string().regex(/^\d{4}$/), z.number()).optional(),
+  /** Kondisi awal (usually the year before the period). */
+  baseline: ZTargetValue.nullable().optional(),
+  /** Yearly targets keyed by year ("2026"); each year must lie within the RPJMD period. */
+  target: z.record(z.string().regex(/^\d{4}$/), ZTargetValue).optional(),
 });
+const ZSasaranInput = z.object({ kode: z.string().trim().min(1).max(40), uraian: ZPlainText(1000), prioritas: z.boolean().default(false), iku: z.array(ZIkuInput).max(100).default([]) });
+const ZTujuanInput = z.object({ kode: z.string().trim().min(1).max(40), uraian: ZPlainText(1000), sasaran: z.array(ZSasaranInput).max(100) });
+const ZMisiInput = z.object({ nomor: z.number().int().min(1).max(20), uraian: ZPlainText(1000), tujuan: z.array(ZTujuanInput).max(100) });
 export const ZRpjmdInput = z
   .object({
     periodStart: z.number().int().min(2000).max(2100),
     periodEnd: z.number().int().min(2000).max(2100),
     visi: ZPlainText(1000),
     legalBasis: ZPlainText(300).nullable().optional(),
-    misi: z
-      .array(
-        z.object({
-          nomor: z.number().int().min(1).max(20),
-          uraian: ZPlainText(1000),
-          tujuan: z.array(
-            z.object({
-              kode: z.string().trim().min(1).max(40),
-              uraian: ZPlainText(1000),
-              sasaran: z.array(z.object({ kode: z.string().trim().min(1).max(40), uraian: ZPlainText(1000), prioritas: z.boolean().default(false), iku: z.array(ZIkuInput).default([]) })),
-            }),
-          ),
-        }),
-      )
-      .min(1),
+    misi: z.array(ZMisiInput).min(1).max(20),
+    /**
+     * When true the body is the whole cascade of this period: missions, goals, targets, IKU and yearly targets it
+     * no longer holds are removed. Refused (409, nothing saved) for an IKU with recorded realisation or evidence
+     * and for a target (sasaran) that sub-activities link to. Without it (the default) nodes are only added or
+     * updated, so sending the same body again changes nothing.
+     */
+    prune: z.boolean().optional(),
   })
   .strict();
 export type TRpjmdInput = z.infer<typeof ZRpjmdInput>;
+
+/**
+ * The cascade as the editor loads it: exactly what PUT /budget/rpjmd accepts (all yearly targets, not one year's),
+ * plus read-only facts the editor shows (linked sub-activities, recorded IKU quarters) and the OPD to choose from.
+ */
+export const ZRpjmdEditable = z.object({
+  exists: z.boolean(),
+  periodStart: z.number(),
+  periodEnd: z.number(),
+  visi: z.string(),
+  legalBasis: z.string().nullable(),
+  misi: z.array(
+    z.object({
+      nomor: z.number(),
+      uraian: z.string(),
+      tujuan: z.array(
+        z.object({
+          kode: z.string(),
+          uraian: z.string(),
+          sasaran: z.array(
+            z.object({
+              kode: z.string(),
+              uraian: z.string(),
+              prioritas: z.boolean(),
+              jumlahSub: z.number(),
+              iku: z.array(z.object({ kode: z.string(), nama: z.string(), satuan: z.string(), arah: z.enum(['naik', 'turun']), opdCode: z.string().nullable(), baseline: z.number().nullable(), target: z.record(z.string(), z.number()), jumlahRealisasi: z.number() })),
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
+  opds: z.array(z.object({ code: z.string(), name: z.string() })),
+});
+export type TRpjmdEditable = z.infer<typeof ZRpjmdEditable>;
 
 export const ZIkuRealisasiRequest = z
   .object({ nilai: z.number().min(-1e12).max(1e12), bukti: ZPlainText(500), buktiUrl: z.url().max(500).nullable().optional() })

@@ -47,6 +47,12 @@ export const BudgetErrors = defineErrors({
   },
   BUDGET_POSTPONE_EMPTY: { status: 400, id: 'Daftar penundaan yang disetujui tidak boleh kosong; pilih "tolak" bila tidak ada yang ditunda.', en: 'The approved list cannot be empty; choose "reject" if nothing is postponed.' },
   BUDGET_PERIOD_INVALID: { status: 400, id: 'Periode RPJMD {start}–{end} tidak valid (paling lama 5 tahun).', en: 'RPJMD period {start}–{end} is not valid (at most 5 years).' },
+  BUDGET_RPJMD_INVALID: { status: 400, id: 'Isian RPJMD belum benar; periksa kolom yang ditandai.', en: 'The RPJMD entry is not valid; check the marked fields.' },
+  BUDGET_RPJMD_IN_USE: {
+    status: 409,
+    id: 'Tidak dapat dihapus karena sudah dipakai: {items}. Tidak ada yang disimpan.',
+    en: 'Cannot be removed because it is in use: {items}. Nothing was saved.',
+  },
   BUDGET_OPD_CODE_UNKNOWN: { status: 400, id: 'Kode OPD {code} tidak ada di Pemda ini.', en: 'OPD code {code} does not exist in this Pemda.' },
   BUDGET_IMPORT_FILE_MISSING: { status: 400, id: 'Unggah satu berkas XLSX atau CSV.', en: 'Upload one XLSX or CSV file.' },
   BUDGET_IMPORT_UNREADABLE: { status: 400, id: 'Berkas tidak dapat dibaca: {reason}', en: 'The file cannot be read: {reason}' },

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZAlignment, ZIkuRow, ZOpdBudget, ZOverview, ZRevenue, ZRpjmd, ZSubKegiatanDetail, ZYearQuery } from '../../../contracts/budget';
+import { ZAlignment, ZIkuRow, ZOpdBudget, ZOverview, ZRevenue, ZRpjmd, ZRpjmdEditable, ZSubKegiatanDetail, ZYearQuery } from '../../../contracts/budget';
 import { isUser, type Actor } from '../../http/context';
 import { AppError, CommonErrors } from '../../http/errors';
 import { BudgetActions } from './policy';
 import { getOpdBudget, getOverview, getSubKegiatan } from './service-apbd';
 import { getAlignment, getRpjmd, listIku } from './service-plan';
 import { getRevenue } from './service-revenue';
+import { getRpjmdEditable } from './service-rpjmd';
 
 export function pemdaOf(actor: Actor): string {
   if (!isUser(actor)) throw new AppError(CommonErrors.FORBIDDEN);
@@ -47,6 +48,15 @@ export const budgetReadRoutes: FastifyPluginAsyncZod = async (app) => {
     '/budget/rpjmd',
     { config: { action: BudgetActions['budget.read'] }, schema: { tags: ['budget'], summary: 'RPJMD cascade in force for a year: vision, missions, goals, targets, IKU', querystring: ZTahun, response: { 200: ZRpjmd } } },
     async (request) => getRpjmd(request.ctx, pemdaOf(request.actor), request.query.tahun),
+  );
+
+  app.get(
+    '/budget/rpjmd/editable',
+    {
+      config: { action: BudgetActions['budget.plan.manage'] },
+      schema: { tags: ['budget'], summary: 'RPJMD cascade in the shape PUT /budget/rpjmd accepts, with every yearly target, what blocks removal, and the OPD list', querystring: ZTahun, response: { 200: ZRpjmdEditable } },
+    },
+    async (request) => getRpjmdEditable(request.ctx, pemdaOf(request.actor), request.query.tahun),
   );
 
   app.get(

@@ -5,7 +5,8 @@ import { ZOk, ZPlainText } from '../../../contracts/common';
 import { BudgetActions } from './policy';
 import { pemdaOf, ZSubParams } from './routes-read';
 import { recordRealisasi, updateSubKegiatan } from './service-apbd';
-import { putRpjmd, recordIkuRealisasi } from './service-plan';
+import { recordIkuRealisasi } from './service-plan';
+import { putRpjmd } from './service-rpjmd';
 import { recordPadRealisasi, setPadTarget, upsertPadSource } from './service-revenue';
 import { getSettings, putSettings } from './service-shortfall';
 
@@ -76,7 +77,7 @@ export const budgetWriteRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     '/budget/rpjmd',
-    { config: { action: BudgetActions['budget.plan.manage'] }, schema: { tags: ['budget'], summary: 'Enter or correct the RPJMD cascade (codes are keys; idempotent)', body: ZRpjmdInput, response: { 200: ZRpjmd } } },
+    { config: { action: BudgetActions['budget.plan.manage'] }, schema: { tags: ['budget'], summary: 'Enter or correct the RPJMD cascade (codes are keys; idempotent); with prune the body is the whole cascade and nodes left out are removed, unless in use (409)', body: ZRpjmdInput, response: { 200: ZRpjmd } } },
     async (request) => putRpjmd(request.ctx, pemdaOf(request.actor), request.body),
   );
 

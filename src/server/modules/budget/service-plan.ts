@@ -1,4 +1,4 @@
-import type { TAlignment, TIkuRow, TRpjmd, TRpjmdInput } from '../../../contracts/budget';
+import type { TAlignment, TIkuRow, TRpjmd } from '../../../contracts/budget';
 import { inTransaction, isUser, type Ctx } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { writeAudit } from '../../platform/audit';
@@ -9,7 +9,7 @@ import { currentYearMonth } from './rollup';
 import { band, ikuAchievement, round2 } from './rules';
 
 /** The RPJMD in force for a year (the latest whose period covers it). */
-async function rpjmdFor(ctx: Ctx, pemdaId: string, tahun: number) {
+export async function rpjmdFor(ctx: Ctx, pemdaId: string, tahun: number) {
   return ctx.db
     .selectFrom('budget_rpjmd')
     .selectAll()
@@ -33,7 +33,7 @@ export async function listIku(ctx: Ctx, pemdaId: string, tahun: number, opdId?: 
     .innerJoin('budget_sasaran as s', (j) => j.onRef('s.pemda_id', '=', 'i.pemda_id').onRef('s.id', '=', 'i.sasaran_id'))
     .leftJoin('opd as o', (j) => j.onRef('o.pemda_id', '=', 'i.pemda_id').onRef('o.id', '=', 'i.opd_id'))
     .leftJoin('budget_iku_target as t', (j) => j.onRef('t.pemda_id', '=', 'i.pemda_id').onRef('t.iku_id', '=', 'i.id').on('t.tahun', '=', tahun))
-    .select(['i.id', 'i.kode', 'i.nama', 'i.satuan', 'i.arah', 'i.opd_id', 'o.name as opd_name', 's.kode as sasaran_kode', 't.target'])
+    .select(['i.id', 'i.kode', 'i.nama', 'i.satuan', 'i.arah', 'i.opd_id', 'i.baseline', 'o.name as opd_name', 's.kode as sasaran_kode', 't.target'])
     .where('i.pemda_id', '=', pemdaId)
     .orderBy('i.kode');
   if (opdId) query = query.where('i.opd_id', '=', opdId);
@@ -63,6 +63,7 @@ export async function listIku(ctx: Ctx, pemdaId: string, tahun: number, opdId?: 
       opdId: r.opd_id,
       opdName: r.opd_name,
       sasaranKode: r.sasaran_kode,
+      baseline: r.baseline,
       target: r.target,
       triwulan: quarters,
       capaian: latest?.capaian ?? null,
@@ -110,50 +111,6 @@ export async function getRpjmd(ctx: Ctx, pemdaId: string, tahunQuery?: number): 
         })),
     })),
   };
-}
-
-/** Bapperida enters or corrects the cascade; codes are the keys, so sending it again changes nothing. */
-export async function putRpjmd(ctx: Ctx, pemdaId: string, input: TRpjmdInput): Promise<TRpjmd> {
-  if (input.periodEnd < input.periodStart || input.periodEnd - input.periodStart > 5) throw new AppError(BudgetErrors.BUDGET_PERIOD_INVALID, { start: input.periodStart, end: input.periodEnd });
-  await inTransaction(ctx, async (tx) => {
-    const db = tx.db;
-    const opds = new Map((await db.selectFrom('opd').select(['id', 'code']).where('pemda_id', '=', pemdaId).execute()).map((o) => [o.code, o.id]));
-    const rpjmd = await db
-      .insertInto('budget_rpjmd')
-      .values({ pemda_id: pemdaId, period_start: input.periodStart, period_end: input.periodEnd, visi: input.visi, legal_basis: input.legalBasis ?? null })
-      .onConflict((oc) => oc.columns(['pemda_id', 'period_start']).doUpdateSet({ period_end: input.periodEnd, visi: input.visi, legal_basis: input.legalBasis ?? null }))
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    let counts = { misi: 0, sasaran: 0, iku: 0 };
-    for (const m of input.misi) {
-      const misi = await db.insertInto('budget_misi').values({ pemda_id: pemdaId, rpjmd_id: rpjmd.id, nomor: m.nomor, uraian: m.uraian }).onConflict((oc) => oc.columns(['pemda_id', 'rpjmd_id', 'nomor']).doUpdateSet({ uraian: m.uraian })).returning('id').executeTakeFirstOrThrow();
-      counts = { ...counts, misi: counts.misi + 1 };
-      for (const t of m.tujuan) {
-        const tujuan = await db.insertInto('budget_tujuan').values({ pemda_id: pemdaId, misi_id: misi.id, kode: t.kode, uraian: t.uraian }).onConflict((oc) => oc.columns(['pemda_id', 'misi_id', 'kode']).doUpdateSet({ uraian: t.uraian })).returning('id').executeTakeFirstOrThrow();
-        for (const s of t.sasaran) {
-          const sasaran = await db
-            .insertInto('budget_sasaran')
-            .values({ pemda_id: pemdaId, tujuan_id: tujuan.id, kode: s.kode, uraian: s.uraian, prioritas: s.prioritas })
-            .onConflict((oc) => oc.columns(['pemda_id', 'kode']).doUpdateSet({ tujuan_id: tujuan.id, uraian: s.uraian, prioritas: s.prioritas }))
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          counts.sasaran += 1;
-          for (const i of s.iku) {
-            const opdId = i.opdCode ? opds.get(i.opdCode) : null;
-            if (i.opdCode && !opdId) throw new AppError(BudgetErrors.BUDGET_OPD_CODE_UNKNOWN, { code: i.opdCode });
-            const values = { sasaran_id: sasaran.id, nama: i.nama, satuan: i.satuan, arah: i.arah, opd_id: opdId ?? null };
-            const iku = await db.insertInto('budget_iku').values({ pemda_id: pemdaId, kode: i.kode, ...values }).onConflict((oc) => oc.columns(['pemda_id', 'kode']).doUpdateSet(values)).returning('id').executeTakeFirstOrThrow();
-            counts.iku += 1;
-            for (const [year, target] of Object.entries(i.target ?? {})) {
-              await db.insertInto('budget_iku_target').values({ pemda_id: pemdaId, iku_id: iku.id, tahun: Number(year), target }).onConflict((oc) => oc.columns(['pemda_id', 'iku_id', 'tahun']).doUpdateSet({ target })).execute();
-            }
-          }
-        }
-      }
-    }
-    await writeAudit(tx, { pemdaId, action: 'budget.rpjmd.put', entityType: 'budget_rpjmd', entityId: rpjmd.id, after: { periodStart: input.periodStart, periodEnd: input.periodEnd, visi: input.visi }, detail: counts });
-  });
-  return getRpjmd(ctx, pemdaId, input.periodStart);
 }
 
 /** A quarter's IKU value with its evidence, by the owning OPD or admin_pemda; a quarter not yet ended is refused. */

@@ -47,6 +47,8 @@ export interface BudgetIkuTable {
   satuan: string;
   arah: 'naik' | 'turun';
   opd_id: string | null;
+  /** Kondisi awal (migration 0502). */
+  baseline: Generated<number | null>;
 }
 
 export interface BudgetIkuTargetTable {

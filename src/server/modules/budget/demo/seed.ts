@@ -6,7 +6,7 @@ import { writeAudit } from '../../../platform/audit';
 import { currentYearMonth, refreshRollup } from '../rollup';
 import { protectedReason } from '../rules';
 import { createPostponement, evaluateShortfall } from '../service-shortfall';
-import { putRpjmd } from '../service-plan';
+import { putRpjmd } from '../service-rpjmd';
 import { GAJI, penunjang, SASARAN_OF, TEKNIS, UNLINKED_MAINTENANCE, URUSAN, type Profile, type SubSpec } from './catalog';
 import { DEMO_RPJMD, IKU_PERFORMANCE, PAD_SOURCES, SEASONS } from './plan';
 

@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TRpjmdEditable, TRpjmdInput } from '../../src/contracts/budget';
+import { buildOpd, buildPemda, buildUser } from '../factories';
+import { createTestApp, type TestApp } from '../support/app';
+import { fixtureRows, multipart, RPJMD, toCsv } from './budget-fixtures';
+
+/**
+ * The RPJMD cascade editor's API: GET /budget/rpjmd/editable and PUT /budget/rpjmd with `prune`. Codes are keys;
+ * a node left out of a pruning save is removed unless it is in use (IKU with realisation, sasaran with linked
+ * sub-activities), in which case nothing is saved and the message names what blocks it.
+ */
+let t: TestApp;
+let pemda: { id: string };
+let admin: { cookie: string };
+let otherAdmin: { cookie: string };
+let operator: { cookie: string };
+let sekda: { cookie: string };
+
+const editable = async (cookie = admin.cookie) => {
+  const res = await t.request({ method: 'GET', url: '/api/v1/budget/rpjmd/editable?tahun=2025', cookie });
+  return res;
+};
+
+/** The editable cascade as a PUT body (read-only facts dropped). */
+function toInput(e: TRpjmdEditable): TRpjmdInput {
+  return {
+    periodStart: e.periodStart,
+    periodEnd: e.periodEnd,
+    visi: e.visi,
+    legalBasis: e.legalBasis,
+    misi: e.misi.map((m) => ({
+      nomor: m.nomor,
+      uraian: m.uraian,
+      tujuan: m.tujuan.map((tj) => ({
+        kode: tj.kode,
+        uraian: tj.uraian,
+        sasaran: tj.sasaran.map((s) => ({ kode: s.kode, uraian: s.uraian, prioritas: s.prioritas, iku: s.iku.map((i) => ({ kode: i.kode, nama: i.nama, satuan: i.satuan, arah: i.arah, opdCode: i.opdCode, baseline: i.baseline, target: i.target })) })),
+      })),
+    })),
+  };
+}
+
+const put = (payload: unknown, cookie = admin.cookie, lang = 'id') => t.request({ method: 'PUT', url: '/api/v1/budget/rpjmd', cookie, payload: payload as object, headers: { 'accept-language': lang } });
+
+const lastAudit = async () =>
+  t.database.db.selectFrom('audit_log').select(['action', 'diff', 'actor_id']).where('pemda_id', '=', pemda.id).where('action', '=', 'budget.rpjmd.put').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+
+const ikuCount = async () => Number((await t.database.db.selectFrom('budget_iku').select((eb) => eb.fn.countAll().as('n')).where('pemda_id', '=', pemda.id).executeTakeFirstOrThrow()).n);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  pemda = await buildPemda(t.database.db);
+  const other = await buildPemda(t.database.db);
+  const dpupr = await buildOpd(t.database.db, pemda.id, { code: 'DPUPR', name: 'Dinas Pekerjaan Umum dan Penataan Ruang' });
+  await buildOpd(t.database.db, pemda.id, { code: 'DINSOS', name: 'Dinas Sosial' });
+  admin = await buildUser(t.database.db, pemda.id, 'admin_pemda');
+  otherAdmin = await buildUser(t.database.db, other.id, 'admin_pemda');
+  operator = await buildUser(t.database.db, pemda.id, 'operator_opd', { opdId: dpupr.id });
+  sekda = await buildUser(t.database.db, pemda.id, 'sekda');
+  expect((await put(RPJMD)).statusCode).toBe(200);
+});
+afterAll(async () => t?.close());
+
+describe('loading the cascade for editing', () => {
+  it('401 anonymous, 403 for roles without budget.plan.manage', async () => {
+    expect((await t.request({ method: 'GET', url: '/api/v1/budget/rpjmd/editable' })).statusCode).toBe(401);
+    expect((await editable(operator.cookie)).statusCode).toBe(403);
+    expect((await editable(sekda.cookie)).statusCode).toBe(403);
+    expect((await put(RPJMD, sekda.cookie)).statusCode).toBe(403);
+  });
+
+  it('returns every yearly target, the OPD list and what blocks removal', async () => {
+    const res = await editable();
+    expect(res.statusCode).toBe(200);
+    const body = res.json<TRpjmdEditable>();
+    expect(body).toMatchObject({ exists: true, periodStart: 2025, periodEnd: 2029, visi: RPJMD.visi });
+    expect(body.opds.map((o) => o.code)).toEqual(['DINSOS', 'DPUPR']);
+    const s11 = body.misi[0]?.tujuan[0]?.sasaran[0];
+    expect(s11).toMatchObject({ kode: 'S.1.1', prioritas: true, jumlahSub: 0 });
+    expect(s11?.iku[0]).toMatchObject({ kode: 'IKU-01', opdCode: 'DPUPR', baseline: null, target: { '2025': 80 }, jumlahRealisasi: 0 });
+  });
+
+  it("shows another Pemda's admin nothing of this cascade", async () => {
+    const res = await editable(otherAdmin.cookie);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ exists: false, misi: [], opds: [] });
+  });
+});
+
+describe('saving the cascade', () => {
+  it('edits a sasaran and an IKU (baseline and targets), seen on the IKU list, audited node by node', async () => {
+    const body = toInput((await editable()).json<TRpjmdEditable>());
+    const sasaran = body.misi[0]!.tujuan[0]!.sasaran[0]!;
+    sasaran.uraian = 'Meningkatnya kemantapan dan keselamatan jalan kota';
+    sasaran.iku[0] = { ...sasaran.iku[0]!, baseline: 74.5, target: { '2025': 80, '2026': 83.5 } };
+    const res = await put({ ...body, prune: true });
+    expect(res.statusCode).toBe(200);
+    const iku2026 = (await t.request({ method: 'GET', url: '/api/v1/budget/iku?tahun=2026', cookie: admin.cookie })).json<{ items: Array<{ kode: string; target: number | null; baseline: number | null }> }>();
+    expect(iku2026.items.find((i) => i.kode === 'IKU-01')).toMatchObject({ target: 83.5, baseline: 74.5 });
+    const rpjmd = (await t.request({ method: 'GET', url: '/api/v1/budget/rpjmd?tahun=2025', cookie: operator.cookie })).json<{ misi: Array<{ tujuan: Array<{ sasaran: Array<{ uraian: string }> }> }> }>();
+    expect(rpjmd.misi[0]?.tujuan[0]?.sasaran[0]?.uraian).toBe('Meningkatnya kemantapan dan keselamatan jalan kota');
+
+    const audit = await lastAudit();
+    const changes = (audit.diff as { detail: { changes: Array<{ op: string; node: string; before?: Record<string, unknown>; after?: Record<string, unknown> }> } }).detail.changes;
+    expect(changes.map((c) => `${c.op} ${c.node}`).sort()).toEqual(['update iku:IKU-01', 'update sasaran:S.1.1']);
+    expect(changes.find((c) => c.node === 'iku:IKU-01')).toMatchObject({ before: { baseline: null, target: { '2025': 80 } }, after: { baseline: 74.5, target: { '2025': 80, '2026': 83.5 } } });
+    expect(audit.actor_id).not.toBeNull();
+
+    // The same body again changes nothing and records no node changes.
+    expect((await put({ ...body, prune: true })).statusCode).toBe(200);
+    expect(((await lastAudit()).diff as { detail: { changes: unknown[] } }).detail.changes).toEqual([]);
+  });
+
+  it('marks duplicate codes, target years outside the period and unknown OPD next to the field, in Indonesian or English', async () => {
+    const body = toInput((await editable()).json<TRpjmdEditable>());
+    const tujuan = body.misi[0]!.tujuan[0]!;
+    tujuan.sasaran[1]!.kode = 'S.1.1';
+    tujuan.sasaran[0]!.iku[0]!.target = { '2031': 90 };
+    tujuan.sasaran[0]!.iku[0]!.opdCode = 'NOPE';
+    const id = await put({ ...body, prune: true });
+    expect(id.statusCode).toBe(400);
+    expect(id.json()).toMatchObject({
+      code: 'BUDGET_RPJMD_INVALID',
+      detail: 'Isian RPJMD belum benar; periksa kolom yang ditandai.',
+      errors: expect.arrayContaining([
+        { path: 'misi.0.tujuan.0.sasaran.1.kode', message: 'kode ini sudah dipakai di bagian lain RPJMD' },
+        { path: 'misi.0.tujuan.0.sasaran.0.iku.0.target.2031', message: 'tahun 2031 di luar periode RPJMD' },
+        { path: 'misi.0.tujuan.0.sasaran.0.iku.0.opdCode', message: 'kode OPD NOPE tidak ada di Pemda ini' },
+      ]),
+    });
+    const en = await put({ ...body, prune: true }, admin.cookie, 'en');
+    expect(en.json()).toMatchObject({ detail: 'The RPJMD entry is not valid; check the marked fields.', errors: expect.arrayContaining([{ path: 'misi.0.tujuan.0.sasaran.1.kode', message: 'this code is already used elsewhere in the RPJMD' }]) });
+    // A schema error (empty text) also carries its path.
+    const empty = await put({ ...toInput((await editable()).json<TRpjmdEditable>()), visi: '' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().errors[0].path).toBe('visi');
+    expect(await ikuCount()).toBe(2);
+  });
+
+  it('adds and removes unused nodes with prune; without prune nothing is removed', async () => {
+    const body = toInput((await editable()).json<TRpjmdEditable>());
+    body.misi.push({ nomor: 2, uraian: 'Misi sementara', tujuan: [{ kode: 'T.2.1', uraian: 'Tujuan sementara', sasaran: [{ kode: 'S.2.1', uraian: 'Sasaran sementara', prioritas: false, iku: [{ kode: 'IKU-09', nama: 'Indikator sementara', satuan: '%', arah: 'turun', opdCode: 'DINSOS', target: { '2026': 5 } }] }] }] });
+    expect((await put({ ...body, prune: true })).statusCode).toBe(200);
+    expect(await ikuCount()).toBe(3);
+
+    const without = structuredClone(body);
+    without.misi.pop();
+    expect((await put(without)).statusCode).toBe(200);
+    expect(await ikuCount()).toBe(3);
+
+    const pruned = await put({ ...without, prune: true });
+    expect(pruned.statusCode).toBe(200);
+    expect(pruned.json().misi).toHaveLength(1);
+    expect(await ikuCount()).toBe(2);
+    const targets = await t.database.db.selectFrom('budget_iku_target').select('iku_id').where('pemda_id', '=', pemda.id).execute();
+    expect(targets).toHaveLength(2);
+    const changes = ((await lastAudit()).diff as { detail: { changes: Array<{ op: string; node: string }> } }).detail.changes;
+    expect(changes.map((c) => `${c.op} ${c.node}`).sort()).toEqual(['remove iku:IKU-09', 'remove misi:2', 'remove sasaran:S.2.1', 'remove tujuan:2/T.2.1']);
+  });
+
+  it('refuses to remove an IKU with realisation or a sasaran linked to sub-activities, and saves nothing', async () => {
+    const before = (await editable()).json<TRpjmdEditable>();
+    const iku02 = await t.database.db.selectFrom('budget_iku').select('id').where('pemda_id', '=', pemda.id).where('kode', '=', 'IKU-02').executeTakeFirstOrThrow();
+    const real = await t.request({ method: 'PUT', url: `/api/v1/budget/iku/${iku02.id}/2025/1`, cookie: admin.cookie, payload: { nilai: 12, bukti: 'Laporan genangan TW1' } });
+    expect(real.statusCode).toBe(200);
+
+    const body = toInput(before);
+    body.misi[0]!.tujuan[0]!.sasaran[1]!.iku = [];
+    body.visi = 'Visi yang tidak boleh tersimpan';
+    const refused = await put({ ...body, prune: true });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'BUDGET_RPJMD_IN_USE', detail: 'Tidak dapat dihapus karena sudah dipakai: IKU IKU-02 (1 triwulan realisasi/bukti). Tidak ada yang disimpan.' });
+    const en = await put({ ...body, prune: true }, admin.cookie, 'en');
+    expect(en.json().detail).toBe('Cannot be removed because it is in use: IKU IKU-02 (1 quarters of realisation/evidence). Nothing was saved.');
+    expect(await ikuCount()).toBe(2);
+    expect((await editable()).json<TRpjmdEditable>().visi).toBe(RPJMD.visi);
+
+    // Sub-activities of the APBD import link to S.1.1.
+    const kelurahan = await t.database.db.selectFrom('wilayah').select('kode').where('pemda_id', '=', pemda.id).where('level', '=', 'kelurahan').orderBy('kode').executeTakeFirstOrThrow();
+    const imported = await t.request({ method: 'POST', url: '/api/v1/budget/import?dryRun=false', cookie: admin.cookie, ...multipart('apbd.csv', toCsv(fixtureRows(kelurahan.kode))) });
+    expect(imported.statusCode).toBe(200);
+    const linked = (await editable()).json<TRpjmdEditable>();
+    expect(linked.misi[0]?.tujuan[0]?.sasaran[0]?.jumlahSub).toBe(2);
+    const withoutS11 = toInput(linked);
+    const sasaranList = withoutS11.misi[0]!.tujuan[0]!.sasaran;
+    // IKU-01 moves to S.1.2 so only the sasaran itself is in the way.
+    sasaranList[1]!.iku.push(...sasaranList[0]!.iku);
+    sasaranList.shift();
+    const refusedSasaran = await put({ ...withoutS11, prune: true });
+    expect(refusedSasaran.statusCode).toBe(409);
+    expect(refusedSasaran.json().detail).toBe('Tidak dapat dihapus karena sudah dipakai: sasaran S.1.1 (ditautkan ke 2 sub kegiatan). Tidak ada yang disimpan.');
+    const ikuOwner = await t.database.db.selectFrom('budget_iku as i').innerJoin('budget_sasaran as s', (j) => j.onRef('s.pemda_id', '=', 'i.pemda_id').onRef('s.id', '=', 'i.sasaran_id')).select('s.kode').where('i.pemda_id', '=', pemda.id).where('i.kode', '=', 'IKU-01').executeTakeFirstOrThrow();
+    expect(ikuOwner.kode).toBe('S.1.1');
+  });
+});
