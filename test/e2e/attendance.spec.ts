@@ -145,14 +145,18 @@ describe('attendance', () => {
     await page.goto('/disiplin/sanksi');
     await check(page, 'sanctions');
 
+    // The demo rosters the RSUD: nurses rotate Pagi/Siang/Malam, so the week already has night shifts.
     await page.goto(`/absensi/jadwal-shift?opd=${rsud}`);
-    const cell = page.locator('button.at-cell').first();
+    const cell = page.locator('button.at-cell:not(.night)').first();
     await cell.waitFor();
+    await screenshot(page, 'attendance-roster-rsud-demo-phone');
+    const nights = await page.locator('button.at-cell.night').count();
+    expect(nights).toBeGreaterThan(0);
     await cell.click();
     await page.getByRole('button', { name: /^Malam/ }).click();
     await screenshot(page, 'attendance-roster-editor-phone');
     await page.getByRole('button', { name: 'Simpan shift' }).click();
-    await expect.poll(async () => page.locator('button.at-cell.night').count()).toBe(1);
+    await expect.poll(async () => page.locator('button.at-cell.night').count()).toBe(nights + 1);
     await check(page, 'roster-rsud');
     expect(bkpsdm.errors).toEqual([]);
   });

@@ -4,9 +4,9 @@ import type { DemoSeedContext } from '../index';
 import { inTransaction, systemCtx } from '../../http/context';
 import { addDays, loadCalendar } from '../../platform/calendar';
 import { loadRuleBook } from './config';
-import { minutesOf, type LeaveKind } from './day';
+import { minutesOf, type LeaveKind, type Shift } from './day';
 import { evaluateDiscipline, recordSanction } from './discipline';
-import { DEFAULT_LATENESS } from './rules';
+import { DEFAULT_LATENESS, RULE_DEFAULTS } from './rules';
 import { computeRows, copyDays, datesBetween, planDates, type EventsByPegawai, type LeavesByPegawai } from './status';
 import { computeTppMonth } from './tpp';
 
@@ -59,6 +59,14 @@ export async function seedAttendanceDemo(seed: DemoSeedContext): Promise<void> {
   // their daily statuses only, so first start writes no more rows than it must.
   const eventsFrom = `${thisMonth}-01`;
   const eventsTo = to;
+  // The hospital works in shifts (issue 5 §1): its schedule is the roster, from the start of the demo period.
+  const rsud = await db.selectFrom('opd').select('id').where('pemda_id', '=', pemdaId).where('code', '=', 'RSUD').executeTakeFirst();
+  if (rsud) {
+    await db
+      .insertInto('att_rule_set')
+      .values({ pemda_id: pemdaId, kind: 'schedule', opd_id: rsud.id, valid_from: from, legal_basis: 'Peraturan Direktur RSUD Depati Hamzah tentang Jadwal Dinas Pegawai (demo)', body: JSON.stringify({ ...RULE_DEFAULTS.schedule.body, mode: 'roster' }), created_by: null })
+      .execute();
+  }
   const plan = planDates({ calendar, rules: await loadRuleBook(db, pemdaId) }, datesBetween(from, to));
   const device = await db.insertInto('att_device').values({ pemda_id: pemdaId, code: '1', name: 'Mesin sidik jari Balai Kota (demo)', kind: 'zkteco', opd_id: null, serial_number: 'DEMO-ZK-0001', column_map: null }).returning('id').executeTakeFirstOrThrow();
   await sql`
@@ -68,6 +76,45 @@ export async function seedAttendanceDemo(seed: DemoSeedContext): Promise<void> {
   const people = (await sql<{ pin: string; id: string; opd_id: string }>`
     SELECT m.pin, p.id, p.opd_id FROM att_pin_map m JOIN pegawai p ON p.pemda_id = m.pemda_id AND p.id = m.pegawai_id
     WHERE m.pemda_id = ${pemdaId} AND m.device_id = ${device.id} ORDER BY m.pin::int`.execute(db)).rows;
+
+  // The RSUD roster from the first demo day to two weeks ahead: nurses, midwives and doctors rotate through
+  // Pagi, Pagi, Siang, Siang, Malam, Malam, Libur, Libur (the night shift ends the next morning); the rest of the
+  // hospital's staff are rostered on office hours on working days.
+  const rosters = new Map<string, Map<string, Shift>>();
+  const rosterLines: string[] = [];
+  if (rsud) {
+    const nakes = new Set(
+      (await sql<{ id: string }>`
+        SELECT p.id FROM pegawai p
+        JOIN jabatan_holder h ON h.pemda_id = p.pemda_id AND h.pegawai_id = p.id AND h.end_date IS NULL
+        JOIN jabatan j ON j.pemda_id = h.pemda_id AND j.id = h.jabatan_id
+        WHERE p.pemda_id = ${pemdaId} AND p.opd_id = ${rsud.id} AND j.name ~ '^(Perawat|Bidan|Dokter)'`.execute(db)).rows.map((r) => r.id),
+    );
+    const SHIFTS: Record<string, Shift> = { P: { name: 'Pagi', start: '07:00', end: '14:00' }, S: { name: 'Siang', start: '14:00', end: '21:00' }, M: { name: 'Malam', start: '21:00', end: '07:00' } };
+    const CYCLE = 'PPSSMMLL';
+    const rosterDates = datesBetween(from, addDays(today, 14));
+    let k = 0;
+    for (const person of people) {
+      if (person.opd_id !== rsud.id) continue;
+      const map = new Map<string, Shift>();
+      const rotates = nakes.has(person.id);
+      const offset = k++ % CYCLE.length;
+      rosterDates.forEach((date, d) => {
+        const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+        const shift = rotates ? SHIFTS[CYCLE[(d + offset) % CYCLE.length] as string] : calendar.isWorkingDay(date) ? { name: 'Kantor', start: '07:30', end: weekday === 5 ? '16:30' : '16:00' } : undefined;
+        if (!shift) return;
+        map.set(date, shift);
+        rosterLines.push(copyLine([pemdaId, person.id, date, shift.name, shift.start, shift.end]));
+      });
+      rosters.set(person.id, map);
+    }
+  }
+  /** The shift of a pegawai on the date of index i: the OPD's fixed hours, or the roster's. */
+  const shiftOn = (person: { id: string; opd_id: string }, opdDays: ReturnType<typeof plan.opdDays>, i: number): { start: string; end: string } | null => {
+    const planned = opdDays[i];
+    if (!planned) return null;
+    return planned.roster ? (rosters.get(person.id)?.get(plan.dates[i] as string) ?? null) : planned.shift;
+  };
 
   // Approved leave: per pegawai and month at most one absence, on working days of that month up to yesterday.
   const leaves: LeavesByPegawai = new Map();
@@ -82,7 +129,7 @@ export async function seedAttendanceDemo(seed: DemoSeedContext): Promise<void> {
   people.forEach((person, p) => {
     const opdDays = plan.opdDays(person.opd_id);
     months.forEach((month, mi) => {
-      const working = plan.dates.filter((d, i) => d.startsWith(month) && (opdDays[i] as { shift?: unknown }).shift);
+      const working = plan.dates.filter((d, i) => d.startsWith(month) && shiftOn(person, opdDays, i));
       let r = hash(p, mi, 11) % 1000;
       const pick = KINDS.find((k) => (r -= k.perMille) < 0);
       if (!pick || working.length < pick.days + 2) return;
@@ -115,12 +162,13 @@ export async function seedAttendanceDemo(seed: DemoSeedContext): Promise<void> {
     const times: number[] = [];
     const states: number[] = [];
     plan.dates.forEach((date, i) => {
-      const planned = opdDays[i] as { shift?: { start: string; end: string } | null };
-      if (!planned.shift) return;
+      const shift = shiftOn(person, opdDays, i);
+      if (!shift) return;
       if (hash(p, i, 2) % 1000 < absentPerMille) return;
       const midnight = plan.midnights[i] as number;
-      const start = minutesOf(planned.shift.start);
-      const end = minutesOf(planned.shift.end);
+      const start = minutesOf(shift.start);
+      // A night shift ends the next morning.
+      const end = minutesOf(shift.end) + (minutesOf(shift.end) <= start ? 24 * 60 : 0);
       const inMinute = start + (hash(p, i, 3) % 1000 < latePerMille ? 1 + (hash(p, i, 4) % maxLate) : -1 - (hash(p, i, 4) % 30));
       const punches: Array<[number, number]> = [[midnight + inMinute * 60 + (hash(p, i, 5) % 60), 0]];
       if (hash(p, i, 6) % 100 >= 2) {
@@ -142,9 +190,10 @@ export async function seedAttendanceDemo(seed: DemoSeedContext): Promise<void> {
     await copy('att_event', ['pemda_id', 'device_id', 'pin', 'at', 'state', 'verify', 'workcode', 'pegawai_id'], eventLines);
     step('events');
     await copy('att_leave', ['pemda_id', 'pegawai_id', 'opd_id', 'kind', 'start_date', 'end_date', 'reason', 'status', 'decided_at', 'decision_note'], leaveLines);
+    await copy('att_roster', ['pemda_id', 'pegawai_id', 'date', 'shift_name', 'start_time', 'end_time'], rosterLines);
     for (let i = 0; i < people.length; i += CHUNK) {
       const chunk = people.slice(i, i + CHUNK);
-      const rows = computeRows(plan, chunk, events, new Map(), leaves);
+      const rows = computeRows(plan, chunk, events, rosters, leaves);
       await copyDays(trx, copy, pemdaId, chunk, plan, rows);
       dayRows += rows.length;
     }
@@ -168,5 +217,5 @@ export async function seedAttendanceDemo(seed: DemoSeedContext): Promise<void> {
     FROM (SELECT id, abs(hashtext(id::text || 'skp')) % 100 AS h FROM pegawai WHERE pemda_id = ${pemdaId} AND active) p`.execute(db);
   const tpp = await computeTppMonth(db, pemdaId, tppMonth);
   step('tpp');
-  log(`  absensi: ${from} s.d. ${to}: ${dayRows} hari-status dari mesin, ${eventLines.length} kejadian mesin ${eventsFrom} s.d. ${eventsTo}, ${leaveLines.length} cuti/izin, ${opened.length} kasus disiplin, TPP ${tppMonth}: ${tpp.pegawai} pegawai (aturan ${DEFAULT_LATENESS.legalBasis.slice(0, 20)}…)`);
+  log(`  absensi: ${from} s.d. ${to}: ${dayRows} hari-status dari mesin, ${eventLines.length} kejadian mesin ${eventsFrom} s.d. ${eventsTo}, ${leaveLines.length} cuti/izin, ${rosterLines.length} jadwal shift RSUD, ${opened.length} kasus disiplin, TPP ${tppMonth}: ${tpp.pegawai} pegawai (aturan ${DEFAULT_LATENESS.legalBasis.slice(0, 20)}…)`);
 }
