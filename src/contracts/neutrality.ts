@@ -63,6 +63,8 @@ export const ZElectionCreate = z.object({
   legalBasis: ZPlainText(500),
   stages: z.array(ZElectionStage).min(1).max(5),
 });
+/** An edit replaces the whole election (KPU moved stage dates, a typo in the name); the periods are re-derived. */
+export const ZElectionUpdate = ZElectionCreate;
 
 export const ZBanners = z.object({
   today: ZDate,
@@ -74,7 +76,18 @@ export const ZBanners = z.object({
 export type TBanners = z.infer<typeof ZBanners>;
 
 // ---- Pledge ----
-export const ZCampaign = z.object({ id: z.string(), electionId: z.string().nullable(), title: z.string(), statement: z.string(), startsOn: ZDate, endsOn: ZDate });
+export const ZCampaign = z.object({
+  id: z.string(),
+  electionId: z.string().nullable(),
+  title: z.string(),
+  statement: z.string(),
+  startsOn: ZDate,
+  endsOn: ZDate,
+  /** Signatures so far: once there is one, the text and the election are fixed and the campaign can only be cancelled. */
+  signed: z.number(),
+  cancelledOn: ZDate.nullable(),
+  cancelReason: z.string().nullable(),
+});
 export type TCampaign = z.infer<typeof ZCampaign>;
 export const ZCampaignCreate = z.object({
   electionId: z.uuid().nullable().optional(),
@@ -83,6 +96,12 @@ export const ZCampaignCreate = z.object({
   startsOn: ZDate,
   endsOn: ZDate,
 });
+/**
+ * An edit sends the whole campaign. The title and the end date may always change; once anyone has signed, the
+ * pledge text and the election may not, the start may not move after the first signature nor the end before the last.
+ */
+export const ZCampaignUpdate = ZCampaignCreate;
+export const ZCampaignCancel = z.object({ reason: ZPlainText(500, 5) });
 export const ZReminderResult = z.object({ sent: z.number() });
 export const ZMyPledge = z.object({ campaign: ZCampaign.nullable(), signedAt: z.string().nullable(), canSign: z.boolean() });
 export const ZPledgeProgressRow = z.object({ opdId: z.string(), opdName: z.string(), signed: z.number(), total: z.number(), ratio: z.number().nullable() });

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { TBanners, TElection, ZElectionCreate } from '../../../contracts/neutrality';
+import type { TBanners, TElection, ZElectionCreate, ZElectionUpdate } from '../../../contracts/neutrality';
 import type { DB } from '../../db/schema';
 import { inTransaction, type Ctx } from '../../http/context';
 import { AppError } from '../../http/errors';
@@ -29,13 +29,17 @@ export async function listElections(db: Kysely<DB>, pemdaId: string): Promise<TE
   });
 }
 
-export async function createElection(ctx: Ctx, pemdaId: string, input: z.infer<typeof ZElectionCreate>): Promise<TElection> {
+function checkStages(stages: z.infer<typeof ZElectionCreate>['stages']): void {
   const seen = new Set<string>();
-  for (const stage of input.stages) {
+  for (const stage of stages) {
     if (seen.has(stage.kind)) throw new AppError(NeutralityErrors.NTR_STAGE_DUPLICATE, { stage: stage.kind });
     seen.add(stage.kind);
     if (stage.endDate < stage.startDate) throw new AppError(NeutralityErrors.NTR_STAGE_DATES, { stage: stage.kind });
   }
+}
+
+export async function createElection(ctx: Ctx, pemdaId: string, input: z.infer<typeof ZElectionCreate>): Promise<TElection> {
+  checkStages(input.stages);
   const id = await inTransaction(ctx, async (tx) => {
     const row = await tx.db
       .insertInto('ntr_election')
@@ -52,6 +56,98 @@ export async function createElection(ctx: Ctx, pemdaId: string, input: z.infer<t
   const created = (await listElections(ctx.db, pemdaId)).find((e) => e.id === id);
   if (!created) throw new AppError(NeutralityErrors.NTR_ELECTION_NOT_FOUND);
   return created;
+}
+
+async function findElection(db: Kysely<DB>, pemdaId: string, electionId: string): Promise<TElection> {
+  const found = (await listElections(db, pemdaId)).find((e) => e.id === electionId);
+  if (!found) throw new AppError(NeutralityErrors.NTR_ELECTION_NOT_FOUND);
+  return found;
+}
+
+/** What an audit diff shows of an election: the recorded fields and the periods derived from them. */
+function auditView(e: TElection): Record<string, unknown> {
+  return { kind: e.kind, name: e.name, votingDate: e.votingDate, freezeEnd: e.freezeEnd, legalBasis: e.legalBasis, stages: e.stages, freeze: e.freeze, watch: e.watch };
+}
+
+/**
+ * KPU moved a stage, the name had a typo, the end of term became known: the whole election is replaced and the
+ * freeze and watch periods (and so the banners and the staffing guard) follow, since they are derived on read.
+ * Records already made under the old dates keep what they were (a case keeps its election; an executed staffing
+ * proposal keeps its letter); the audit row holds the old and new dates and periods.
+ */
+export async function updateElection(ctx: Ctx, pemdaId: string, electionId: string, input: z.infer<typeof ZElectionUpdate>): Promise<TElection> {
+  checkStages(input.stages);
+  await inTransaction(ctx, async (tx) => {
+    const locked = await tx.db.selectFrom('ntr_election').select('id').where('pemda_id', '=', pemdaId).where('id', '=', electionId).forUpdate().executeTakeFirst();
+    if (!locked) throw new AppError(NeutralityErrors.NTR_ELECTION_NOT_FOUND);
+    const before = await findElection(tx.db, pemdaId, electionId);
+    await tx.db
+      .updateTable('ntr_election')
+      .set({ kind: input.kind, name: input.name, voting_date: input.votingDate, freeze_end: input.freezeEnd ?? null, legal_basis: input.legalBasis })
+      .where('pemda_id', '=', pemdaId)
+      .where('id', '=', electionId)
+      .execute();
+    await tx.db.deleteFrom('ntr_election_stage').where('pemda_id', '=', pemdaId).where('election_id', '=', electionId).execute();
+    await tx.db
+      .insertInto('ntr_election_stage')
+      .values(input.stages.map((s) => ({ pemda_id: pemdaId, election_id: electionId, kind: s.kind, start_date: s.startDate, end_date: s.endDate })))
+      .execute();
+    const after = await findElection(tx.db, pemdaId, electionId);
+    // writeAudit keeps only what changed: the fields edited and the freeze/watch periods they moved.
+    await writeAudit(tx, { pemdaId, action: 'neutrality.election.updated', entityType: 'ntr_election', entityId: electionId, before: auditView(before), after: auditView(after) });
+  });
+  return findElection(ctx.db, pemdaId, electionId);
+}
+
+/** What still refers to an election: campaigns and cases by key, staffing proposals through its freeze period. */
+export async function electionUses(db: Kysely<DB>, pemdaId: string, election: TElection): Promise<{ campaigns: number; cases: number; staffing: number }> {
+  const campaigns = await db.selectFrom('ntr_pledge_campaign').select((eb) => eb.fn.countAll<number>().as('n')).where('pemda_id', '=', pemdaId).where('election_id', '=', election.id).executeTakeFirstOrThrow();
+  const cases = await db.selectFrom('ntr_case').select((eb) => eb.fn.countAll<number>().as('n')).where('pemda_id', '=', pemdaId).where('election_id', '=', election.id).executeTakeFirstOrThrow();
+  let staffing = 0;
+  const freeze = election.freeze;
+  if (freeze) {
+    // Proposals executed in the freeze, or whose Minister's letter was recorded for it: deleting the election
+    // would erase the reason those decisions needed (or were refused without) that letter.
+    const row = await db
+      .selectFrom('stf_proposal')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('pemda_id', '=', pemdaId)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('executed_on', '>=', freeze.start), eb('executed_on', '<=', freeze.end)]),
+          eb.and([eb('minister_letter_date', '>=', freeze.start), eb('minister_letter_date', '<=', freeze.end)]),
+        ]),
+      )
+      .executeTakeFirstOrThrow();
+    staffing = Number(row.n);
+  }
+  return { campaigns: Number(campaigns.n), cases: Number(cases.n), staffing };
+}
+
+function describeUses(uses: { campaigns: number; cases: number; staffing: number }): { id: string; en: string } {
+  const parts: { id: string; en: string }[] = [];
+  if (uses.campaigns > 0) parts.push({ id: `${uses.campaigns} kampanye ikrar`, en: `${uses.campaigns} pledge campaign${uses.campaigns === 1 ? '' : 's'}` });
+  if (uses.cases > 0) parts.push({ id: `${uses.cases} kasus netralitas`, en: `${uses.cases} neutrality case${uses.cases === 1 ? '' : 's'}` });
+  if (uses.staffing > 0) parts.push({ id: `${uses.staffing} usulan kepegawaian dalam masa larangan mutasinya`, en: `${uses.staffing} staffing proposal${uses.staffing === 1 ? '' : 's'} within its freeze` });
+  const join = (items: string[], and: string) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1] ?? ''}`);
+  return { id: join(parts.map((p) => p.id), 'dan'), en: join(parts.map((p) => p.en), 'and') };
+}
+
+/**
+ * Delete an election recorded by mistake. Refused while anything refers to it (campaigns, cases, staffing
+ * decisions under its freeze): those are records of what happened, and the election is their context. A real
+ * change of schedule is an edit, not a delete.
+ */
+export async function deleteElection(ctx: Ctx, pemdaId: string, electionId: string): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    const locked = await tx.db.selectFrom('ntr_election').select('id').where('pemda_id', '=', pemdaId).where('id', '=', electionId).forUpdate().executeTakeFirst();
+    if (!locked) throw new AppError(NeutralityErrors.NTR_ELECTION_NOT_FOUND);
+    const election = await findElection(tx.db, pemdaId, electionId);
+    const uses = await electionUses(tx.db, pemdaId, election);
+    if (uses.campaigns + uses.cases + uses.staffing > 0) throw new AppError(NeutralityErrors.NTR_ELECTION_IN_USE, { uses: describeUses(uses) });
+    await tx.db.deleteFrom('ntr_election').where('pemda_id', '=', pemdaId).where('id', '=', electionId).execute();
+    await writeAudit(tx, { pemdaId, action: 'neutrality.election.deleted', entityType: 'ntr_election', entityId: electionId, before: auditView(election) });
+  });
 }
 
 /** The head in office on a date (pemda_head), for the Pj rule of PP 49/2008 art. 132A. */

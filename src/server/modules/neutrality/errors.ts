@@ -34,5 +34,24 @@ export const NeutralityErrors = defineErrors({
   NTR_REVEAL_RECIPIENT: { status: 400, id: 'Penerima harus akun aktif Pemda ini dengan peran pimpinan, BKPSDM atau Inspektorat.', en: 'The recipient must be an active account of this Pemda with a leadership, BKPSDM or Inspectorate role.' },
   NTR_CAMPAIGN_NOT_FOUND: { status: 404, id: 'Kampanye ikrar tidak ditemukan.', en: 'Pledge campaign not found.' },
   NTR_CAMPAIGN_NOT_RUNNING: { status: 409, id: 'Pengingat hanya dapat dikirim selama kampanye ikrar berjalan ({start} s.d. {end}).', en: 'Reminders can only be sent while the pledge campaign runs ({start} to {end}).' },
+  NTR_ELECTION_IN_USE: {
+    status: 409,
+    id: 'Pemilihan ini tidak dapat dihapus karena masih dirujuk oleh {uses}. Catatan itu bergantung pada pemilihan ini; bila KPU menggeser jadwal, ubah tanggal tahapannya.',
+    en: 'This election cannot be deleted: {uses} refer to it. Those records depend on it; if the KPU moved the schedule, edit the stage dates instead.',
+  },
+  NTR_CAMPAIGN_CANCELLED: { status: 409, id: 'Kampanye ikrar ini sudah dibatalkan pada {date} dan tidak dapat diubah lagi.', en: 'This pledge campaign was cancelled on {date} and can no longer be changed.' },
+  NTR_CAMPAIGN_TEXT_SIGNED: {
+    status: 409,
+    id: 'Teks ikrar tidak dapat diubah: {n} ASN sudah menandatangani teks ini. Bila teksnya harus diganti, batalkan kampanye ini dan buat kampanye baru.',
+    en: 'The pledge text cannot change: {n} ASN have signed this text. If the text must change, cancel this campaign and start a new one.',
+  },
+  NTR_CAMPAIGN_ELECTION_SIGNED: { status: 409, id: 'Pemilihan kampanye tidak dapat diganti: {n} ASN sudah menandatangani ikrar untuk pemilihan ini.', en: 'The campaign’s election cannot change: {n} ASN have signed the pledge for it.' },
+  NTR_CAMPAIGN_START_AFTER_SIGNED: { status: 409, id: 'Tanggal mulai tidak boleh setelah tanda tangan pertama ({date}).', en: 'The start date cannot be after the first signature ({date}).' },
+  NTR_CAMPAIGN_END_BEFORE_SIGNED: { status: 409, id: 'Tanggal berakhir tidak boleh sebelum tanda tangan terakhir ({date}).', en: 'The end date cannot be before the last signature ({date}).' },
+  NTR_CAMPAIGN_HAS_SIGNATURES: {
+    status: 409,
+    id: 'Kampanye ini tidak dapat dihapus: {n} ASN sudah menandatanganinya dan tanda tangan itu adalah catatan resmi. Batalkan kampanye ini; tanda tangannya tetap tersimpan.',
+    en: 'This campaign cannot be deleted: {n} ASN have signed it and their signatures are records. Cancel it instead; the signatures are kept.',
+  },
   NTR_UPLOAD_MISSING: { status: 400, id: 'Tidak ada berkas yang diunggah.', en: 'No file was uploaded.' },
 });

@@ -95,6 +95,7 @@ export async function sendCampaignRemindersNow(ctx: Ctx, actor: UserActor, campa
   const pemdaId = actor.pemdaId;
   const campaign = (await listCampaigns(ctx.db, pemdaId)).find((c) => c.id === campaignId);
   if (!campaign) throw new AppError(NeutralityErrors.NTR_CAMPAIGN_NOT_FOUND);
+  if (campaign.cancelledOn) throw new AppError(NeutralityErrors.NTR_CAMPAIGN_CANCELLED, { date: campaign.cancelledOn });
   const today = (await loadCalendar(ctx.db, pemdaId)).today();
   if (today < campaign.startsOn || today > campaign.endsOn) throw new AppError(NeutralityErrors.NTR_CAMPAIGN_NOT_RUNNING, { start: campaign.startsOn, end: campaign.endsOn });
   return inTransaction(ctx, async (tx) => {

@@ -28,7 +28,7 @@ export const pledgeCompletion: MetricDef = {
   better: 'higher',
   async compute(ctx, pemdaId, month) {
     const { start, end } = monthBounds(month);
-    const campaign = (await listCampaigns(ctx.db, pemdaId)).find((c) => c.startsOn <= end && c.endsOn >= start);
+    const campaign = (await listCampaigns(ctx.db, pemdaId)).find((c) => c.startsOn <= end && (c.cancelledOn && c.cancelledOn < c.endsOn ? c.cancelledOn : c.endsOn) >= start);
     const opds = await activeOpds(ctx, pemdaId);
     if (!campaign) return opds.map((opdId) => ({ opdId, value: null, numerator: null, denominator: null, link: '/netralitas/ikrar' }));
     const calendar = await loadCalendar(ctx.db, pemdaId);

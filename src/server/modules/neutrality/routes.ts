@@ -3,9 +3,12 @@ import { z } from 'zod';
 import {
   ZBanners,
   ZCampaign,
+  ZCampaignCancel,
   ZCampaignCreate,
+  ZCampaignUpdate,
   ZElection,
   ZElectionCreate,
+  ZElectionUpdate,
   ZInternalReport,
   ZMyPledge,
   ZNeutralitySettings,
@@ -20,9 +23,9 @@ import { inTransaction } from '../../http/context';
 import { writeAudit } from '../../platform/audit';
 import { loadCalendar } from '../../platform/calendar';
 import { requireUser } from '../../platform/tenant';
-import { createElection, currentBanners, listElections } from './election';
+import { createElection, currentBanners, deleteElection, listElections, updateElection } from './election';
 import { sendCampaignRemindersNow } from './jobs';
-import { createCampaign, listCampaigns, myPledge, pledgeProgress, signPledge } from './pledge';
+import { cancelCampaign, createCampaign, deleteCampaign, listCampaigns, myPledge, pledgeProgress, signPledge, updateCampaign } from './pledge';
 import { NeutralityActions as A } from './policy';
 import { submitInternal, submitStaffEntered } from './reports';
 import { neutralitySettings, SETTING_KEY } from './settings';
@@ -45,6 +48,24 @@ export const neutralityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/neutrality/elections', { config: { action: A['neutrality.calendar.manage'] }, schema: { tags, summary: 'Record an election and its stages', body: ZElectionCreate, response: { 201: ZElection } } }, async (request, reply) =>
     reply.code(201).send(await createElection(request.ctx, requireUser(request.actor).pemdaId, request.body)),
+  );
+
+  app.put(
+    '/neutrality/elections/:electionId',
+    { config: { action: A['neutrality.calendar.manage'] }, schema: { tags, summary: 'Correct an election (name, kind, stage dates); the freeze and watch periods are re-derived', params: z.object({ electionId: z.uuid() }), body: ZElectionUpdate, response: { 200: ZElection } } },
+    async (request) => updateElection(request.ctx, requireUser(request.actor).pemdaId, request.params.electionId, request.body),
+  );
+
+  app.delete(
+    '/neutrality/elections/:electionId',
+    {
+      config: { action: A['neutrality.calendar.manage'] },
+      schema: { tags, summary: 'Delete an election recorded by mistake; refused (409) while campaigns, cases or staffing decisions in its freeze refer to it', params: z.object({ electionId: z.uuid() }), response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      await deleteElection(request.ctx, requireUser(request.actor).pemdaId, request.params.electionId);
+      return reply.code(204).send(null);
+    },
   );
 
   app.get('/neutrality/settings', { config: { action: A['neutrality.settings.manage'] }, schema: { tags, summary: 'Case handlers, receiving body and stage deadlines', response: { 200: ZNeutralitySettings } } }, async (request) =>
@@ -71,6 +92,30 @@ export const neutralityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/neutrality/campaigns', { config: { action: A['neutrality.campaign.manage'] }, schema: { tags, summary: 'Start a pledge campaign', body: ZCampaignCreate, response: { 201: ZCampaign } } }, async (request, reply) =>
     reply.code(201).send(await createCampaign(request.ctx, requireUser(request.actor), request.body)),
+  );
+
+  app.put(
+    '/neutrality/campaigns/:campaignId',
+    {
+      config: { action: A['neutrality.campaign.manage'] },
+      schema: { tags, summary: 'Correct a campaign; once signed, the text and the election are fixed and the dates must still cover every signature', params: z.object({ campaignId: z.uuid() }), body: ZCampaignUpdate, response: { 200: ZCampaign } },
+    },
+    async (request) => updateCampaign(request.ctx, requireUser(request.actor), request.params.campaignId, request.body),
+  );
+
+  app.delete(
+    '/neutrality/campaigns/:campaignId',
+    { config: { action: A['neutrality.campaign.manage'] }, schema: { tags, summary: 'Delete a campaign nobody has signed; one with signatures is cancelled instead (409)', params: z.object({ campaignId: z.uuid() }), response: { 204: z.null() } } },
+    async (request, reply) => {
+      await deleteCampaign(request.ctx, requireUser(request.actor), request.params.campaignId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/neutrality/campaigns/:campaignId/cancel',
+    { config: { action: A['neutrality.campaign.manage'] }, schema: { tags, summary: 'Cancel a campaign from today, with the reason; its signatures are kept', params: z.object({ campaignId: z.uuid() }), body: ZCampaignCancel, response: { 200: ZCampaign } } },
+    async (request) => cancelCampaign(request.ctx, requireUser(request.actor), request.params.campaignId, request.body),
   );
 
   app.post(

@@ -39,6 +39,10 @@ export interface NtrPledgeCampaignTable {
   ends_on: string;
   created_by: string | null;
   created_at: CreatedAt;
+  /** Migration 0402: a cancelled campaign keeps its signatures; cancel_reason is set exactly when cancelled_on is. */
+  cancelled_on: string | null;
+  cancelled_by: string | null;
+  cancel_reason: string | null;
 }
 
 export interface NtrPledgeTable {
