@@ -19,6 +19,8 @@ export const ZMe = z.object({
   email: z.string(),
   role: ZRole,
   stage: ZSessionStage,
+  /** An authenticator is confirmed on the account (a set-up in progress does not count). */
+  totpEnabled: z.boolean(),
   opdId: z.string().nullable(),
   opdName: z.string().nullable(),
   pegawaiId: z.string().nullable(),

@@ -149,7 +149,7 @@ export async function resetAccount(database: Database, options: { email: string;
     await inTransaction(systemCtx(db, 'cli'), async (tx) => {
       await tx.db
         .updateTable('platform_user')
-        .set({ password_hash: await hashPassword(password), failed_logins: 0, locked_until: null, ...(options.totp ? { totp_enabled: false, totp_secret: null } : {}) })
+        .set({ password_hash: await hashPassword(password), failed_logins: 0, locked_until: null, ...(options.totp ? { totp_enabled: false, totp_secret: null, totp_pending_secret: null } : {}) })
         .where('id', '=', platform.id)
         .execute();
       await tx.db.deleteFrom('platform_session').where('user_id', '=', platform.id).execute();

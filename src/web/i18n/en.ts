@@ -373,7 +373,7 @@ export const en: Record<MessageKey, string> = {
   'profile.totpOptional': 'Add codes from an authenticator app to protect your account.',
   'profile.totpSetup': 'Turn on the authenticator',
   'profile.totpReplace': 'Move to another phone',
-  'profile.totpWarning': 'Your current codes stop working as soon as you continue, until the new one is confirmed. Have your new phone ready.',
+  'profile.totpWarning': 'Your current codes keep working until the new phone\'s first code is confirmed.',
   'profile.totpDone': 'Authenticator on.',
 
   'notFound.title': 'Page not found',

@@ -374,7 +374,7 @@ export const id = {
   'profile.totpOptional': 'Tambahkan kode dari aplikasi autentikator untuk melindungi akun Anda.',
   'profile.totpSetup': 'Aktifkan autentikator',
   'profile.totpReplace': 'Pindahkan ke ponsel lain',
-  'profile.totpWarning': 'Kode lama berhenti berlaku begitu Anda melanjutkan, sampai kode baru dikonfirmasi. Siapkan ponsel baru Anda.',
+  'profile.totpWarning': 'Kode lama tetap berlaku sampai kode pertama dari ponsel baru dikonfirmasi.',
   'profile.totpDone': 'Autentikator aktif.',
 
   'notFound.title': 'Halaman tidak ditemukan',

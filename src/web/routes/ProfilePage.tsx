@@ -13,9 +13,10 @@ export default function ProfilePage() {
   const me = useMe();
   const { refresh } = useAuth();
   const [passwordDone, setPasswordDone] = useState(false);
-  const [totpStep, setTotpStep] = useState<'idle' | 'confirm' | 'open'>('idle');
+  const [totpStep, setTotpStep] = useState<'idle' | 'open'>('idle');
   const [totpDone, setTotpDone] = useState(false);
   const totpRequired = TOTP_REQUIRED_ROLES.has(me.role);
+  const totpOn = me.totpEnabled || totpDone;
 
   return (
     <>
@@ -76,12 +77,10 @@ export default function ProfilePage() {
             {t('profile.totp')}
           </h2>
           <p>
-            {totpRequired ? (
+            {totpOn ? (
               <>
-                <Badge tone="success">{t('profile.totpActive')}</Badge> {t('profile.totpRequired')}
+                <Badge tone="success">{t('profile.totpActive')}</Badge> {totpRequired && t('profile.totpRequired')}
               </>
-            ) : totpDone ? (
-              <Badge tone="success">{t('profile.totpActive')}</Badge>
             ) : (
               t('profile.totpOptional')
             )}
@@ -95,32 +94,20 @@ export default function ProfilePage() {
             </div>
           )}
           {totpStep === 'idle' && (
-            <button type="button" className="button" onClick={() => setTotpStep('confirm')}>
-              {totpRequired || totpDone ? t('profile.totpReplace') : t('profile.totpSetup')}
-            </button>
-          )}
-          {totpStep === 'confirm' && (
-            <div className="alert alert-warning" role="alert">
-              <Icon name="alert" />
-              <div className="alert-body">
-                <p>{t('profile.totpWarning')}</p>
-                <div className="button-row">
-                  <button type="button" className="button button-primary button-small" onClick={() => setTotpStep('open')}>
-                    {t('action.continue')}
-                  </button>
-                  <button type="button" className="button button-ghost button-small" onClick={() => setTotpStep('idle')}>
-                    {t('action.cancel')}
-                  </button>
-                </div>
-              </div>
-            </div>
+            <>
+              {totpOn && <p className="muted">{t('profile.totpWarning')}</p>}
+              <button type="button" className="button" onClick={() => setTotpStep('open')}>
+                {totpOn ? t('profile.totpReplace') : t('profile.totpSetup')}
+              </button>
+            </>
           )}
           {totpStep === 'open' && (
             <TotpSetupPanel
               idPrefix="profile-totp"
-              onDone={() => {
+              onDone={async () => {
                 setTotpStep('idle');
                 setTotpDone(true);
+                await refresh();
               }}
             />
           )}

@@ -155,12 +155,12 @@ type SignedIn = UserActor | PlatformActor;
 
 async function loadSecretRow(ctx: Ctx, actor: SignedIn) {
   if (actor.kind === 'platform') {
-    const row = await ctx.db.selectFrom('platform_user').select(['email', 'password_hash', 'totp_secret', 'totp_enabled']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
+    const row = await ctx.db.selectFrom('platform_user').select(['email', 'password_hash', 'totp_secret', 'totp_pending_secret', 'totp_enabled']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
     return { ...row, must_change_password: false, role: 'superadmin' as Role };
   }
   return ctx.db
     .selectFrom('app_user')
-    .select(['email', 'password_hash', 'totp_secret', 'totp_enabled', 'must_change_password', 'role'])
+    .select(['email', 'password_hash', 'totp_secret', 'totp_pending_secret', 'totp_enabled', 'must_change_password', 'role'])
     .where('pemda_id', '=', actor.pemdaId)
     .where('id', '=', actor.userId)
     .executeTakeFirstOrThrow();
@@ -169,7 +169,7 @@ async function loadSecretRow(ctx: Ctx, actor: SignedIn) {
 async function updateAccount(
   ctx: Ctx,
   actor: SignedIn,
-  set: { totp_secret?: string | null; totp_enabled?: boolean; password_hash?: string; must_change_password?: boolean },
+  set: { totp_secret?: string | null; totp_pending_secret?: string | null; totp_enabled?: boolean; password_hash?: string; must_change_password?: boolean },
 ) {
   if (actor.kind === 'platform') {
     const { must_change_password: _ignored, ...platformSet } = set;
@@ -179,10 +179,14 @@ async function updateAccount(
   await ctx.db.updateTable('app_user').set({ ...set, updated_at: new Date() }).where('pemda_id', '=', actor.pemdaId).where('id', '=', actor.userId).execute();
 }
 
+/**
+ * Starts enrolling an authenticator. The new secret waits as pending: a factor already in use keeps working until
+ * the new one's first code is confirmed (activateTotp), so starting and abandoning a set-up weakens nothing.
+ */
 export async function startTotpSetup(ctx: Ctx, secrets: SecretBox, actor: SignedIn): Promise<{ uri: string; secret: string; qrSvg: string }> {
   const secret = newTotpSecret();
   await inTransaction(ctx, async (tx) => {
-    await updateAccount(tx, actor, { totp_secret: secrets.seal(secret), totp_enabled: false });
+    await updateAccount(tx, actor, { totp_pending_secret: secrets.seal(secret) });
     if (actor.kind === 'user') await writeAudit(tx, { pemdaId: actor.pemdaId, action: 'auth.totp_setup_started', entityType: 'app_user', entityId: actor.userId });
   });
   const uri = totpUri(secret, actor.email);
@@ -196,11 +200,12 @@ function nextStageAfterTotp(mustChangePassword: boolean): SessionStage {
 
 export async function activateTotp(ctx: Ctx, secrets: SecretBox, actor: SignedIn, code: string): Promise<SessionStage> {
   const row = await loadSecretRow(ctx, actor);
-  if (!row.totp_secret) throw new AppError(AuthErrors.AUTH_TOTP_NOT_STARTED);
-  if (!verifyTotp(secrets.open(row.totp_secret), code)) throw new AppError(AuthErrors.AUTH_TOTP_INVALID);
+  if (!row.totp_pending_secret) throw new AppError(AuthErrors.AUTH_TOTP_NOT_STARTED);
+  if (!verifyTotp(secrets.open(row.totp_pending_secret), code)) throw new AppError(AuthErrors.AUTH_TOTP_INVALID);
   const stage = actor.stage === 'totp_enroll' ? nextStageAfterTotp(row.must_change_password) : actor.stage;
   await inTransaction(ctx, async (tx) => {
-    await updateAccount(tx, actor, { totp_enabled: true });
+    // The confirmed secret replaces the one in use, in one step.
+    await updateAccount(tx, actor, { totp_secret: row.totp_pending_secret, totp_pending_secret: null, totp_enabled: true });
     await setSessionStage(tx.db, actor, stage);
     if (actor.kind === 'user') await writeAudit(tx, { pemdaId: actor.pemdaId, action: 'auth.totp_enabled', entityType: 'app_user', entityId: actor.userId });
   });

@@ -14,6 +14,8 @@ export interface AppUserTable {
   opd_id: string | null;
   pegawai_id: string | null;
   totp_secret: string | null;
+  /** Sealed secret of a set-up not yet confirmed (the factor in use stays totp_secret meanwhile). */
+  totp_pending_secret: string | null;
   totp_enabled: Generated<boolean>;
   failed_logins: Generated<number>;
   locked_until: Timestamp | null;
@@ -40,6 +42,8 @@ export interface PlatformUserTable {
   name: string;
   password_hash: string;
   totp_secret: string | null;
+  /** Sealed secret of a set-up not yet confirmed (the factor in use stays totp_secret meanwhile). */
+  totp_pending_secret: string | null;
   totp_enabled: Generated<boolean>;
   failed_logins: Generated<number>;
   locked_until: Timestamp | null;

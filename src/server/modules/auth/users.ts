@@ -18,9 +18,11 @@ export function temporaryPassword(): string {
 
 export async function describeMe(ctx: Ctx, actor: UserActor | PlatformActor): Promise<TMe> {
   if (actor.kind === 'platform') {
-    return { kind: 'platform', userId: actor.userId, name: actor.name, email: actor.email, role: 'superadmin', stage: actor.stage, opdId: null, opdName: null, pegawaiId: null, pemda: null, abilities: abilitiesOf(actor) };
+    const account = await ctx.db.selectFrom('platform_user').select('totp_enabled').where('id', '=', actor.userId).executeTakeFirstOrThrow();
+    return { kind: 'platform', userId: actor.userId, name: actor.name, email: actor.email, role: 'superadmin', stage: actor.stage, totpEnabled: account.totp_enabled, opdId: null, opdName: null, pegawaiId: null, pemda: null, abilities: abilitiesOf(actor) };
   }
   const pemda = await ctx.db.selectFrom('pemda').select(['id', 'kode_wilayah', 'name', 'kind', 'synthetic']).where('id', '=', actor.pemdaId).executeTakeFirstOrThrow();
+  const account = await ctx.db.selectFrom('app_user').select('totp_enabled').where('pemda_id', '=', actor.pemdaId).where('id', '=', actor.userId).executeTakeFirstOrThrow();
   const opd = actor.opdId
     ? await ctx.db.selectFrom('opd').select('name').where('pemda_id', '=', actor.pemdaId).where('id', '=', actor.opdId).executeTakeFirst()
     : undefined;
@@ -31,6 +33,7 @@ export async function describeMe(ctx: Ctx, actor: UserActor | PlatformActor): Pr
     email: actor.email,
     role: actor.role,
     stage: actor.stage,
+    totpEnabled: account.totp_enabled,
     opdId: actor.opdId,
     opdName: opd?.name ?? null,
     pegawaiId: actor.pegawaiId,
@@ -199,7 +202,7 @@ export async function resetUserCredentials(ctx: Ctx, pemdaId: string, userId: st
         must_change_password: true,
         failed_logins: 0,
         locked_until: null,
-        ...(options.resetTotp ? { totp_enabled: false, totp_secret: null } : {}),
+        ...(options.resetTotp ? { totp_enabled: false, totp_secret: null, totp_pending_secret: null } : {}),
         updated_at: new Date(),
       })
       .where('pemda_id', '=', pemdaId)
