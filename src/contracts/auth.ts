@@ -61,6 +61,8 @@ export const ZUserCreateRequest = z.object({
   opdId: z.uuid().nullable().optional(),
   pegawaiId: z.uuid().nullable().optional(),
 });
+/** The first admin of a Pemda, created by the platform operator: role admin_pemda, temporary password, TOTP at first sign-in. */
+export const ZPlatformAdminCreateRequest = z.object({ email: z.email().max(254), name: ZPlainText(200) });
 export const ZUserUpdateRequest = z.object({
   name: ZPlainText(200).optional(),
   role: ZTenantRole.optional(),

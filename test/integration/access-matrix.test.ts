@@ -18,6 +18,7 @@ const EXPECTED: Record<string, readonly Role[] | 'public'> = {
   'auth.login': 'public',
   'auth.self': ROLES,
   'users.manage': ['admin_pemda'],
+  'platform.users.manage': ['superadmin'],
   'metrics.read': TENANT,
   'flags.read': PEMDA_WIDE,
   'audit.read': ['admin_pemda', 'inspektorat'],

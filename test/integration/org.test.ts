@@ -136,6 +136,27 @@ describe('platform: /platform/pemda', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().detail).toBe('Pemda dengan kode 61.72 sudah ada.');
   });
+
+  it("gives a new Pemda its first admin, who must change the password and enrol TOTP at first sign-in", async () => {
+    const pemdaId = (ZPlatformPemda.parse((await t.request({ method: 'GET', url: '/api/v1/platform/pemda', cookie: root })).json().items.find((p: { kodeWilayah: string }) => p.kodeWilayah === '61.72'))).id;
+    const url = `/api/v1/platform/pemda/${pemdaId}/admins`;
+    expect((await t.request({ method: 'POST', url, cookie: admin, payload: { email: 'x@singkawang.go.id', name: 'X' } })).statusCode).toBe(403);
+    const bad = await t.request({ method: 'POST', url, cookie: root, payload: { email: 'bukan-email', name: 'Admin' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'email' }] });
+    const unknown = await t.request({ method: 'POST', url: '/api/v1/platform/pemda/00000000-0000-4000-8000-000000000000/admins', cookie: root, payload: { email: 'a@b.go.id', name: 'A' } });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().code).toBe('PEMDA_NOT_FOUND');
+    const res = await t.request({ method: 'POST', url, cookie: root, payload: { email: 'Admin@Singkawang.go.id', name: 'Admin Singkawang' } });
+    expect(res.statusCode).toBe(201);
+    const { user, temporaryPassword } = res.json() as { user: { email: string; role: string }; temporaryPassword: string };
+    expect(user).toMatchObject({ email: 'admin@singkawang.go.id', role: 'admin_pemda' });
+    expect(await lastAudit(t, pemdaId)).toMatchObject({ action: 'user.created', actor_kind: 'platform' });
+    expect((await t.request({ method: 'POST', url, cookie: root, payload: { email: 'admin@singkawang.go.id', name: 'Lagi' } })).json().code).toBe('USER_EMAIL_TAKEN');
+    const login = await t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'admin@singkawang.go.id', password: temporaryPassword, pemda: '61.72' } });
+    expect(login.statusCode).toBe(200);
+    expect(login.json().stage).toBe('totp_enroll');
+  });
 });
 
 describe('GET /wilayah and /wilayah/geojson', () => {

@@ -5,6 +5,7 @@ import {
   ZLoginResponse,
   ZMe,
   ZPasswordChangeRequest,
+  ZPlatformAdminCreateRequest,
   ZTotpActivateRequest,
   ZTotpSetupResponse,
   ZUser,
@@ -18,7 +19,7 @@ import { isUser } from '../../http/context';
 import { AuthActions } from './policy';
 import { activateTotp, changePassword, login, logout, requireSignedIn, startTotpSetup } from './service';
 import { resolveSession, SESSION_COOKIE, SESSION_IDLE_MS } from './session';
-import { createUser, describeMe, getUser, listUsers, resetUserCredentials, updateUser } from './users';
+import { createPemdaAdmin, createUser, describeMe, getUser, listUsers, resetUserCredentials, updateUser } from './users';
 
 const ANY_STAGE = ['totp_enroll', 'password_change'] as ('totp_enroll' | 'password_change')[];
 
@@ -105,6 +106,21 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const created = await createUser(request.ctx, pemdaOf(request.actor), request.body);
       return reply.code(201).send(created);
     },
+  );
+
+  app.post(
+    '/platform/pemda/:pemdaId/admins',
+    {
+      config: { action: AuthActions['platform.users.manage'] },
+      schema: {
+        tags: ['platform'],
+        summary: "Create an admin account of a Pemda (superadmin; for a new Pemda's first admin). Returns a temporary password",
+        params: z.object({ pemdaId: z.uuid() }),
+        body: ZPlatformAdminCreateRequest,
+        response: { 201: ZUserCreatedResponse },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createPemdaAdmin(request.ctx, request.params.pemdaId, request.body)),
   );
 
   const ZUserParams = z.object({ userId: z.uuid() });

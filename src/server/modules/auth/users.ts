@@ -157,6 +157,13 @@ export async function createUser(ctx: Ctx, pemdaId: string, input: CreateUserInp
   return { user: await getUser(ctx, pemdaId, userId), temporaryPassword: password };
 }
 
+/** A Pemda's admin account, created by the platform operator (superadmin) for a Pemda it has just set up. */
+export async function createPemdaAdmin(ctx: Ctx, pemdaId: string, input: { email: string; name: string }): Promise<{ user: TUser; temporaryPassword: string }> {
+  const pemda = await ctx.db.selectFrom('pemda').select('id').where('id', '=', pemdaId).executeTakeFirst();
+  if (!pemda) throw new AppError(OrgErrors.PEMDA_NOT_FOUND);
+  return createUser(ctx, pemdaId, { email: input.email, name: input.name, role: 'admin_pemda', mustChangePassword: true });
+}
+
 export async function updateUser(
   ctx: Ctx,
   pemdaId: string,
