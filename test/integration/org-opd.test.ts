@@ -181,6 +181,22 @@ describe('PATCH /opd/:opdId', () => {
     expect(same.statusCode).toBe(200);
     expect(await orgSnapshot(t)).toEqual(before);
   });
+
+  it('refuses to deactivate an OPD that still has active pegawai, in Indonesian and English', async () => {
+    const opd = await buildOpd(t.database.db, pemda.id);
+    const person = await buildPegawai(t.database.db, pemda.id, opd.id);
+    const before = await orgSnapshot(t);
+    const refused = await t.request({ method: 'PATCH', url: `/api/v1/opd/${opd.id}`, cookie: bkpsdm, payload: { active: false } });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'OPD_HAS_ACTIVE_PEGAWAI', detail: 'OPD masih memiliki 1 pegawai aktif: pindahkan mereka ke OPD lain dulu sebelum menonaktifkan OPD ini.' });
+    const english = await t.request({ method: 'PATCH', url: `/api/v1/opd/${opd.id}`, cookie: bkpsdm, headers: { 'accept-language': 'en' }, payload: { active: false } });
+    expect(english.json().detail).toBe('The OPD still has 1 active pegawai: move them to another OPD before deactivating it.');
+    expect(await orgSnapshot(t)).toEqual(before);
+    await t.database.db.updateTable('pegawai').set({ active: false }).where('id', '=', person.id).execute();
+    const ok = await t.request({ method: 'PATCH', url: `/api/v1/opd/${opd.id}`, cookie: bkpsdm, payload: { active: false } });
+    expect(ok.statusCode).toBe(200);
+    expect((await lastAudit(t, pemda.id)).action).toBe('opd.updated');
+  });
 });
 
 describe('units', () => {

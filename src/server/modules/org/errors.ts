@@ -8,6 +8,11 @@ export const OrgErrors = defineErrors({
   GEOJSON_INVALID: { status: 400, id: 'Berkas GeoJSON tidak valid: {reason}', en: 'Invalid GeoJSON file: {reason}' },
   OPD_NOT_FOUND: { status: 404, id: 'OPD tidak ditemukan.', en: 'OPD not found.' },
   OPD_CODE_TAKEN: { status: 409, id: 'Kode OPD {code} sudah dipakai.', en: 'OPD code {code} is already used.' },
+  OPD_HAS_ACTIVE_PEGAWAI: {
+    status: 409,
+    id: 'OPD masih memiliki {count} pegawai aktif: pindahkan mereka ke OPD lain dulu sebelum menonaktifkan OPD ini.',
+    en: 'The OPD still has {count} active pegawai: move them to another OPD before deactivating it.',
+  },
   OPD_PARENT_CYCLE: { status: 400, id: 'Induk OPD tidak boleh OPD itu sendiri atau turunannya.', en: 'An OPD cannot be its own ancestor.' },
   OPD_WILAYAH_REQUIRED: { status: 400, id: 'OPD kecamatan/kelurahan harus terhubung ke wilayahnya.', en: 'A kecamatan or kelurahan OPD must be linked to its region.' },
   UNIT_NOT_FOUND: { status: 404, id: 'Unit kerja tidak ditemukan.', en: 'Unit not found.' },

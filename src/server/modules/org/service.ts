@@ -256,6 +256,11 @@ export async function updateOpd(ctx: Ctx, input: { pemdaId: string; opdId: strin
     };
     if (after.code !== before.code && (await repo.opdCodeTaken(pemdaId, after.code, opdId))) throw new AppError(OrgErrors.OPD_CODE_TAKEN, { code: after.code });
     if (after.parent_id !== before.parent_id) await checkOpdParent(repo, { pemdaId, opdId, parentId: after.parent_id });
+    // An OPD closed by a reorganisation (SOTK) must not leave staff behind in an OPD nobody sees any more.
+    if (before.active && !after.active) {
+      const staff = await tx.db.selectFrom('pegawai').select((eb) => eb.fn.countAll<number>().as('n')).where('pemda_id', '=', pemdaId).where('opd_id', '=', opdId).where('active', '=', true).executeTakeFirstOrThrow();
+      if (Number(staff.n) > 0) throw new AppError(OrgErrors.OPD_HAS_ACTIVE_PEGAWAI, { count: Number(staff.n) });
+    }
     await checkWilayahLink(repo, { pemdaId, kind: opdKindOf(after.kind), wilayahKode: after.wilayah_kode });
     if (!sameValues(current, after)) {
       await mapUniqueViolation(repo.updateOpd(pemdaId, opdId, after), OrgErrors.OPD_CODE_TAKEN, { code: after.code });
