@@ -181,7 +181,8 @@ export async function loadCalendar(db: Kysely<DB>, pemdaId: string): Promise<Wor
 }
 
 /** UTC offsets of Indonesia's three zones (no daylight saving): WIB, WITA, WIT. */
-const UTC_OFFSET_HOURS: Record<string, number> = { 'Asia/Jakarta': 7, 'Asia/Makassar': 8, 'Asia/Jayapura': 9 };
+/** Indonesia's three time zones (WIB, WITA, WIT) and their offsets from UTC; a Pemda's time zone is one of them. */
+export const UTC_OFFSET_HOURS: Record<string, number> = { 'Asia/Jakarta': 7, 'Asia/Makassar': 8, 'Asia/Jayapura': 9 };
 
 /** The instant a local date begins in the Pemda's time zone. */
 export function startOfLocalDay(date: string, timezone: string): Date {

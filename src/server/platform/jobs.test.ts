@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/db';
-import { nextRunAfter, Scheduler, type ScheduledJobDef } from './jobs';
+import { buildPemda } from '../../../test/factories';
+import { dailyInEachTimeZone, nextRunAfter, Scheduler, type ScheduledJobDef } from './jobs';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -13,6 +14,28 @@ describe('scheduler', () => {
     const next = nextRunAfter({ dailyAt: '06:00' }, new Date('2026-11-22T10:00:00Z'));
     expect(next.toISOString()).toBe('2026-11-22T23:00:00.000Z');
     expect(nextRunAfter({ everyMinutes: 15 }, new Date('2026-11-22T10:00:00Z')).toISOString()).toBe('2026-11-22T10:15:00.000Z');
+  });
+
+  it('runs a daily job at the local time of each time zone, each for the Pemdas of its zone', async () => {
+    // Kota Pangkal Pinang (WIB), Kota Kupang (WITA); no Pemda in WIT: that run does nothing.
+    const wib = await buildPemda(database.db, '19.71');
+    const wita = await buildPemda(database.db, '53.71');
+    const seen: Record<string, string[]> = {};
+    const jobs = dailyInEachTimeZone('test.local', '06:30', async (_ctx, _env, ids) => {
+      seen[ids.join(',')] = ids;
+    });
+    expect(jobs.map((j) => [j.name, j.schedule])).toEqual([
+      ['test.local@Asia/Jakarta', { dailyAt: '06:30', utcOffsetHours: 7 }],
+      ['test.local@Asia/Makassar', { dailyAt: '06:30', utcOffsetHours: 8 }],
+      ['test.local@Asia/Jayapura', { dailyAt: '06:30', utcOffsetHours: 9 }],
+    ]);
+    // 06:30 WITA is 22:30 UTC the day before; 06:30 WIB an hour later.
+    expect(nextRunAfter(jobs[1]!.schedule, new Date('2026-11-22T10:00:00Z')).toISOString()).toBe('2026-11-22T22:30:00.000Z');
+    const ctx = { db: database.db } as Parameters<ScheduledJobDef['run']>[0];
+    await jobs[0]!.run(ctx, {});
+    await jobs[1]!.run(ctx, {});
+    await jobs[2]!.run(ctx, {});
+    expect(Object.values(seen)).toEqual([[wib.id], [wita.id]]);
   });
 
   it('runs a due job exactly once even when several processes race for it', async () => {

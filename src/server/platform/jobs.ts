@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/connect';
 import type { DB } from '../db/schema';
 import { systemCtx, type Ctx } from '../http/context';
+import { UTC_OFFSET_HOURS } from './calendar';
 
 /**
  * Scheduled jobs as data. A run is claimed by one atomic UPDATE that moves next_run_at forward only if it is due,
@@ -18,6 +19,21 @@ export interface ScheduledJobDef {
 /** What a job may use besides its context: the database handle for bulk work (COPY), when the process has one. */
 export interface JobEnv {
   database?: Database;
+}
+
+/**
+ * A daily job at a local time of day in every Pemda: one scheduled job per time zone (WIB, WITA, WIT), each for
+ * the Pemdas of its zone, so a digest meant for 06:30 reaches a Pemda in Jayapura at 06:30 its time, not 08:30.
+ */
+export function dailyInEachTimeZone(name: string, dailyAt: string, run: (ctx: Ctx, env: JobEnv, pemdaIds: string[]) => Promise<void>): ScheduledJobDef[] {
+  return Object.entries(UTC_OFFSET_HOURS).map(([timezone, utcOffsetHours]) => ({
+    name: `${name}@${timezone}`,
+    schedule: { dailyAt, utcOffsetHours },
+    async run(ctx, env) {
+      const ids = (await ctx.db.selectFrom('pemda').select('id').where('timezone', '=', timezone).orderBy('id').execute()).map((row) => row.id);
+      if (ids.length > 0) await run(ctx, env, ids);
+    },
+  }));
 }
 
 export function nextRunAfter(schedule: ScheduledJobDef['schedule'], from: Date): Date {

@@ -1,7 +1,7 @@
 import type { CopyFn } from '../../db/connect';
 import { inTransaction, type Ctx, type TxCtx } from '../../http/context';
 import { addDays, loadCalendar } from '../../platform/calendar';
-import type { JobEnv, ScheduledJobDef } from '../../platform/jobs';
+import { dailyInEachTimeZone, type JobEnv, type ScheduledJobDef } from '../../platform/jobs';
 import { recomputeAndEvaluate } from './admin';
 import { evaluateDiscipline } from './discipline';
 import { recomputeDays } from './status';
@@ -11,10 +11,10 @@ import { recomputeDays } from './status';
  * dirty days left by check-ins and imports, then the discipline ledger. With the process's database handle the
  * days are written by COPY on the transaction (the bulk path; the same rows as the upsert, tested).
  */
-export async function runDailyStatus(ctx: Ctx, env: JobEnv, today?: (pemdaToday: string) => string): Promise<void> {
+export async function runDailyStatus(ctx: Ctx, env: JobEnv, today?: (pemdaToday: string) => string, pemdaIds?: string[]): Promise<void> {
   const inBulk = <T>(fn: (tx: TxCtx, copy: CopyFn | undefined) => Promise<T>): Promise<T> =>
     env.database ? env.database.transactionWithCopy((trx, copy) => fn({ ...ctx, db: trx }, copy)) : inTransaction(ctx, (tx) => fn(tx, undefined));
-  const pemdas = await ctx.db.selectFrom('pemda').select('id').execute();
+  const pemdas = pemdaIds ? pemdaIds.map((id) => ({ id })) : await ctx.db.selectFrom('pemda').select('id').execute();
   for (const pemda of pemdas) {
     const calendar = await loadCalendar(ctx.db, pemda.id);
     const day = today ? today(calendar.today()) : calendar.today();
@@ -27,10 +27,5 @@ export async function runDailyStatus(ctx: Ctx, env: JobEnv, today?: (pemdaToday:
   }
 }
 
-export const ATTENDANCE_JOBS: ScheduledJobDef[] = [
-  {
-    name: 'attendance.daily_status',
-    schedule: { dailyAt: '01:30' },
-    run: (ctx, env) => runDailyStatus(ctx, env),
-  },
-];
+// 01:30 on each Pemda's own clock: its yesterday is over everywhere in the Pemda.
+export const ATTENDANCE_JOBS: ScheduledJobDef[] = dailyInEachTimeZone('attendance.daily_status', '01:30', (ctx, env, ids) => runDailyStatus(ctx, env, undefined, ids));

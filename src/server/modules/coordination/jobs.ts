@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema';
 import { inTransaction, type Ctx } from '../../http/context';
 import { writeAudit } from '../../platform/audit';
 import { loadCalendar } from '../../platform/calendar';
-import type { ScheduledJobDef } from '../../platform/jobs';
+import { dailyInEachTimeZone, type ScheduledJobDef } from '../../platform/jobs';
 import { notify } from '../../platform/notifications';
 import { coordinationSettings, OPEN_STATUSES, overdueCutoff } from './common';
 import { computeSilence } from './inbox';
@@ -131,9 +131,13 @@ const forEveryPemda = (work: (ctx: Ctx, pemdaId: string) => Promise<unknown>) =>
   for (const pemdaId of await pemdaIds(ctx.db)) await work(ctx, pemdaId);
 };
 
+const forEach = (work: (ctx: Ctx, pemdaId: string) => Promise<unknown>) => async (ctx: Ctx, _env: unknown, ids: string[]) => {
+  for (const pemdaId of ids) await work(ctx, pemdaId);
+};
+
 export const COORDINATION_JOBS: ScheduledJobDef[] = [
   { name: 'coordination.silence_watch', schedule: { everyMinutes: 60 }, run: forEveryPemda((ctx, pemdaId) => notifySilentOpds(ctx, pemdaId)) },
-  // Times in WIB; WITA and WIT Pemdas get them an hour or two later on their clocks.
-  { name: 'coordination.reminders', schedule: { dailyAt: '07:00' }, run: forEveryPemda(sendReminders) },
-  { name: 'coordination.daily_digest', schedule: { dailyAt: '06:30' }, run: forEveryPemda(sendDailyDigest) },
+  // At these times on each Pemda's own clock (WIB, WITA or WIT).
+  ...dailyInEachTimeZone('coordination.reminders', '07:00', forEach(sendReminders)),
+  ...dailyInEachTimeZone('coordination.daily_digest', '06:30', forEach(sendDailyDigest)),
 ];
