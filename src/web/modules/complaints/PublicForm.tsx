@@ -88,9 +88,11 @@ export default function PublicForm() {
     return (
       <PublicShell title={s('filedTitle')}>
         <div className="alert alert-success" role="status">
-          <p className="alert-title">{s('filedCode')}</p>
-          <p className="cmp-code" data-testid="tracking-code">{filed.code}</p>
-          <p>{s('filedKeep')}</p>
+          <div className="alert-body">
+            <p className="alert-title">{s('filedCode')}</p>
+            <p className="cmp-code" data-testid="tracking-code">{filed.code}</p>
+            <p>{s('filedKeep')}</p>
+          </div>
         </div>
         <dl className="facts">
           <div><dt>{s('handledBy')}</dt><dd>{filed.opdName}</dd></div>

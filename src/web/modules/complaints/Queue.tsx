@@ -71,8 +71,15 @@ export default function Queue() {
       {list.data && list.data.items.length > 0 && (
         <>
           <p className="small muted">{s('queueCount', { n: formatNumber(list.data.total, lang) })}</p>
-          <div className="table-wrap">
-            <table className="data-table">
+          <div className="table-wrap cmp-table-scroll" role="region" aria-label={s('queueTitle')} tabIndex={0}>
+            <table className="data-table cmp-queue-table">
+              <colgroup>
+                <col className="cmp-col-code" />
+                <col />
+                <col className="cmp-col-opd" />
+                <col className="cmp-col-status" />
+                <col className="cmp-col-deadline" />
+              </colgroup>
               <thead>
                 <tr>
                   <th scope="col">{s('code')}</th>
@@ -86,25 +93,33 @@ export default function Queue() {
                 {list.data.items.map((item) => (
                   <tr key={item.id}>
                     <td data-label={s('code')}>
-                      <Link to={`/pengaduan/${item.id}`} className="mono">{item.code}</Link>
-                      <div className="small muted">{formatDate(item.receivedAt.slice(0, 10), lang)}</div>
+                      <span className="cell-stack">
+                        <Link to={`/pengaduan/${item.id}`} className="mono">{item.code}</Link>
+                        <span className="small muted">{formatDate(item.receivedAt.slice(0, 10), lang)}</span>
+                      </span>
                     </td>
                     <td data-label={s('service')}>
-                      {item.serviceName}
-                      <div className="small muted cmp-clip">{item.description}</div>
+                      <span className="cell-stack">
+                        <span>{item.serviceName}</span>
+                        <span className="small muted cmp-clip" title={item.description}>{item.description}</span>
+                      </span>
                     </td>
                     <td data-label={s('opd')}>
-                      {item.opdName}
-                      {item.kelurahan && <div className="small muted">{item.kelurahan}</div>}
+                      <span className="cell-stack">
+                        <span>{item.opdName}</span>
+                        {item.kelurahan && <span className="small muted">{item.kelurahan}</span>}
+                      </span>
                     </td>
                     <td data-label={s('status')}><Badge tone={statusTone(item.status)}>{pick(COMPLAINT_STATUS_LABELS[item.status])}</Badge></td>
                     <td data-label={s('deadline')}>
-                      <Badge tone={deadlineTone(item.deadline)}>{s(`deadline.${item.deadline}` as StringKey)}</Badge>
-                      {item.stage !== 'done' && (
-                        <div className="small muted">
-                          {s(`stage.${item.stage}` as StringKey)} · {formatDate(item.stage === 'verify' ? item.verifyDue : item.stage === 'respond' ? item.respondDue : item.resolveDue, lang)}
-                        </div>
-                      )}
+                      <span className="cell-stack">
+                        <span><Badge tone={deadlineTone(item.deadline)}>{s(`deadline.${item.deadline}` as StringKey)}</Badge></span>
+                        {item.stage !== 'done' && (
+                          <span className="small muted">
+                            {s(`stage.${item.stage}` as StringKey)} · {formatDate(item.stage === 'verify' ? item.verifyDue : item.stage === 'respond' ? item.respondDue : item.resolveDue, lang)}
+                          </span>
+                        )}
+                      </span>
                     </td>
                   </tr>
                 ))}
