@@ -10,6 +10,9 @@ import { checkA11y, e2eEnv, openBrowser, screenshot, type OpenBrowser, type View
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const OPERATOR = 'operator.dinkes@pangkalpinang.demo';
 
+/** Width of the whole document: more than the window means the page scrolls sideways. */
+const pageWidth = (page: OpenBrowser['page']) => page.evaluate(() => ({ document: document.documentElement.scrollWidth, window: window.innerWidth }));
+
 describe('complaints', () => {
   let citizen: OpenBrowser;
   let operator: OpenBrowser;
@@ -47,6 +50,9 @@ describe('complaints', () => {
     await codeNode.waitFor();
     code = (await codeNode.textContent())?.trim() ?? '';
     expect(code).toMatch(/^LPR-/);
+    // The tracking code box stacks its lines on a phone (it laid them side by side, 3 px wider than the screen).
+    const filedWidth = await pageWidth(page);
+    expect(filedWidth.document).toBeLessThanOrEqual(filedWidth.window);
     await checkA11y(page, { label: 'lapor filed phone' });
     await screenshot(page, 'complaints-filed-phone');
   });
@@ -68,6 +74,9 @@ describe('complaints', () => {
     await screenshot(page, 'complaints-detail-desktop');
     await page.goto('/pengaduan');
     await page.locator('table.data-table').waitFor();
+    const width = await pageWidth(page);
+    expect(width.window).toBe(1280);
+    expect(width.document).toBeLessThanOrEqual(width.window);
     await checkA11y(page, { label: 'queue' });
     await screenshot(page, 'complaints-queue-desktop');
   });
@@ -87,6 +96,15 @@ describe('complaints', () => {
       try {
         const { page, context } = browser;
         await signInSekda(context);
+        // Every OPD's complaints, with the longest agency names: the table fits the window (it was 32 px wider
+        // than 1280) and the page never scrolls sideways.
+        await page.goto('/pengaduan?status=');
+        await page.locator('table.data-table tbody tr').first().waitFor();
+        const width = await pageWidth(page);
+        expect(width.window).toBe(viewport === 'desktop' ? 1280 : 360);
+        expect(width.document).toBeLessThanOrEqual(width.window);
+        await checkA11y(page, { label: `queue all ${viewport}` });
+        await screenshot(page, `complaints-queue-all-${viewport}`);
         await page.goto('/pengaduan/dasbor');
         await page.locator('svg.cmp-map').waitFor();
         await page.getByRole('heading', { name: 'Kepatuhan tenggat per perangkat daerah' }).waitFor();
@@ -112,7 +130,7 @@ describe('complaints', () => {
     });
   }
 
-  test('the administrator changes a deadline class, adds a service with an attribute, creates and revokes an Open311 key', async () => {
+  test('the administrator changes a deadline class, adds a service with an attribute, creates and revokes an Open311 key, deletes what nothing uses', async () => {
     const browser = await openBrowser({ viewport: 'desktop' });
     try {
       const { page, context } = browser;
@@ -162,8 +180,39 @@ describe('complaints', () => {
       await page.getByRole('button', { name: 'Cabut Aplikasi Warga e2e' }).click();
       await page.getByRole('button', { name: 'Ya, cabut kunci Aplikasi Warga e2e' }).click();
       await page.getByText('Dicabut').waitFor();
+      // Revocation is final: no way back, and the screen says so beside the key.
+      await page.getByText('Pencabutan bersifat final: kunci ini tidak dapat diaktifkan lagi.').first().waitFor();
+      await screenshot(page, 'complaints-admin-keys-revoked-desktop');
       const refused = await context.request.post('/open311/v2/requests.json', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, data: form });
       expect(refused.status()).toBe(403);
+
+      // The service now has a complaint: deleting it is refused with the reason and the way out (deactivate).
+      await page.getByRole('button', { name: 'Katalog layanan' }).click();
+      await page.getByRole('button', { name: 'Hapus Lampu jalan padam (uji e2e)' }).click();
+      await page.getByRole('button', { name: 'Ya, hapus layanan Lampu jalan padam (uji e2e)' }).click();
+      await page.getByText('Layanan E2E-LAMPU tidak dapat dihapus karena masih dirujuk oleh 1 pengaduan. Nonaktifkan layanan ini').waitFor();
+      await checkA11y(page, { label: 'complaint settings delete refused' });
+      await screenshot(page, 'complaints-admin-delete-refused-desktop');
+      await expect.poll(() => page.getByText('Lampu jalan padam (uji e2e)').count()).toBeGreaterThan(0);
+
+      // A class nothing uses is deleted after the confirmation.
+      await page.getByRole('button', { name: 'Kelas tenggat' }).click();
+      await page.getByRole('button', { name: 'Tambah kelas tenggat' }).click();
+      await page.getByLabel('Kode', { exact: true }).fill('e2e_hapus');
+      await page.getByLabel('Nama kelas').fill('Kelas uji hapus');
+      await page.getByRole('button', { name: 'Simpan' }).click();
+      await page.getByText('Kelas uji hapus').waitFor();
+      await page.getByRole('button', { name: 'Hapus Kelas uji hapus' }).click();
+      await page.getByText('Hanya kelas yang belum dipakai layanan atau pengaduan mana pun yang dapat dihapus.').waitFor();
+      await checkA11y(page, { label: 'complaint settings delete confirm' });
+      await screenshot(page, 'complaints-admin-delete-confirm-desktop');
+      await page.getByRole('button', { name: 'Ya, hapus kelas Kelas uji hapus' }).click();
+      await page.getByText('Dihapus.').waitFor();
+      await expect.poll(() => page.getByText('Kelas uji hapus').count()).toBe(0);
+      // Gone for good: after a reload it does not come back.
+      await page.reload();
+      await page.getByText('Standar SP4N-LAPOR!', { exact: true }).waitFor();
+      expect(await page.getByText('Kelas uji hapus').count()).toBe(0);
     } finally {
       await browser.close();
     }

@@ -1,5 +1,5 @@
 import './complaints.css';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { ZOpen311Client, ZOpen311ClientCreated, ZService, ZSlaClass, type TOpen311Client, type TService, type TServiceAttribute, type TSlaClass } from '../../../contracts/complaints';
@@ -50,6 +50,61 @@ function useAction() {
   return { busy, error, run, clear: () => setError(null) };
 }
 
+/** The card form of a class or a service: title, the server's problem, the fields, Save and Cancel. */
+function CardForm({ title, error, busy, onSubmit, onCancel, children }: { title: string; error: unknown; busy: boolean; onSubmit: () => void; onCancel: () => void; children: ReactNode }) {
+  const s = useStrings();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit();
+  };
+  return (
+    <form className="form card form-panel" onSubmit={submit} aria-label={title}>
+      <h2 className="card-title">{title}</h2>
+      <ProblemAlert error={error} />
+      {children}
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={busy}>{busy ? s('saving') : s('save')}</button>
+        <button type="button" className="button button-ghost" onClick={onCancel}>{s('cancel')}</button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * A destructive row action asked twice: the button, then a hint with "Yes, ..." and Cancel. Used for deleting a
+ * class or a service and for revoking a key.
+ */
+function ConfirmAction({ label, subject, hint, confirmLabel, busy, onConfirm }: { label: string; subject: string; hint: string; confirmLabel: string; busy: boolean; onConfirm: () => Promise<boolean> }) {
+  const s = useStrings();
+  const [open, setOpen] = useState(false);
+  // Keyboard focus moves to Cancel (not to the destructive button) when the question appears.
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (open) cancelRef.current?.focus();
+  }, [open]);
+  if (!open) {
+    return <button type="button" className="button button-small cmp-danger-outline" onClick={() => setOpen(true)} aria-label={`${label} ${subject}`}>{label}</button>;
+  }
+  return (
+    <span className="cell-stack cmp-confirm">
+      <span className="small">{hint}</span>
+      <span className="button-row">
+        <button type="button" className="button button-small button-danger" disabled={busy} onClick={() => void onConfirm().then(() => setOpen(false))}>{confirmLabel}</button>
+        <button type="button" ref={cancelRef} className="button button-small button-ghost" onClick={() => setOpen(false)}>{s('cancel')}</button>
+      </span>
+    </span>
+  );
+}
+
+/** A refused deletion's problem, shown above the list and brought into view. */
+function ActionProblem({ error }: { error: unknown }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [error]);
+  return <div ref={ref}><ProblemAlert error={error} /></div>;
+}
+
 export default function AdminPage() {
   const s = useStrings();
   const [params, setParams] = useSearchParams();
@@ -84,13 +139,11 @@ function SlaForm({ initial, onDone, onCancel }: { initial: TSlaClass | null; onD
   const [value, setValue] = useState<TSlaClass>(initial ?? { code: '', name: '', verifyDays: 3, respondDays: 5, resolveDays: 60, legalBasis: 'PermenPANRB 62/2018 (SP4N-LAPOR!)' });
   const action = useAction();
   const set = <K extends keyof TSlaClass>(key: K, v: TSlaClass[K]) => setValue((prev) => ({ ...prev, [key]: v }));
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const { code, ...body } = value;
     const ok = await action.run(() => (initial ? api.put(`/complaints/sla-classes/${encodeURIComponent(code)}`, body, ZSlaClass) : api.post('/complaints/sla-classes', value, ZSlaClass)));
     if (ok) onDone();
   };
-  const title = initial ? s('editSla', { code: initial.code }) : s('addSla');
   const days = (key: 'verifyDays' | 'respondDays' | 'resolveDays', label: StringKey) => (
     <div className="field">
       <label htmlFor={`sla-${key}`}>{s(label)}</label>
@@ -98,9 +151,7 @@ function SlaForm({ initial, onDone, onCancel }: { initial: TSlaClass | null; onD
     </div>
   );
   return (
-    <form className="form card form-panel" onSubmit={(e) => void submit(e)} aria-label={title}>
-      <h2 className="card-title">{title}</h2>
-      <ProblemAlert error={action.error} />
+    <CardForm title={initial ? s('editSla', { code: initial.code }) : s('addSla')} error={action.error} busy={action.busy} onSubmit={() => void submit()} onCancel={onCancel}>
       <div className="form-grid">
         {!initial && (
           <div className="field">
@@ -122,11 +173,7 @@ function SlaForm({ initial, onDone, onCancel }: { initial: TSlaClass | null; onD
         </div>
       </div>
       <p className="hint">{s('slaOrderHint')}</p>
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={action.busy}>{action.busy ? s('saving') : s('save')}</button>
-        <button type="button" className="button button-ghost" onClick={onCancel}>{s('cancel')}</button>
-      </div>
-    </form>
+    </CardForm>
   );
 }
 
@@ -135,16 +182,28 @@ function SlaSection() {
   const list = useApi('/complaints/sla-classes', ZSlaList);
   const [editing, setEditing] = useState<TSlaClass | 'new' | null>(null);
   const [notice, setNotice] = useState('');
+  const removal = useAction();
   const done = () => {
     setEditing(null);
     setNotice(s('saved'));
     list.reload();
+  };
+  const remove = async (c: TSlaClass) => {
+    setNotice('');
+    const ok = await removal.run(() => api.delete(`/complaints/sla-classes/${encodeURIComponent(c.code)}`));
+    if (ok) {
+      if (editing !== 'new' && editing?.code === c.code) setEditing(null);
+      setNotice(s('deleted'));
+      list.reload();
+    }
+    return ok;
   };
   return (
     <section className="section" aria-labelledby="sla-title">
       <h2 id="sla-title" className="visually-hidden">{s('tabSla')}</h2>
       <p className="small">{s('slaIntro')}</p>
       {notice && <p className="alert alert-success" role="status">{notice}</p>}
+      <ActionProblem error={removal.error} />
       {list.error ? <ProblemAlert error={list.error} onRetry={list.reload} /> : null}
       {list.loading && !list.data && <Loading />}
       {editing && <SlaForm key={editing === 'new' ? 'new' : editing.code} initial={editing === 'new' ? null : editing} onDone={done} onCancel={() => setEditing(null)} />}
@@ -158,7 +217,7 @@ function SlaSection() {
                 <th scope="col">{s('respondShort')}</th>
                 <th scope="col">{s('resolveShort')}</th>
                 <th scope="col">{s('legalBasis')}</th>
-                <th scope="col"><span className="visually-hidden">{s('edit')}</span></th>
+                <th scope="col"><span className="visually-hidden">{s('actions')}</span></th>
               </tr>
             </thead>
             <tbody>
@@ -172,7 +231,10 @@ function SlaSection() {
                   <td data-label={s('resolveShort')}>{s('daysValue', { n: c.resolveDays })}</td>
                   <td data-label={s('legalBasis')} className="small">{c.legalBasis}</td>
                   <td>
-                    <button type="button" className="button button-small" onClick={() => { setNotice(''); setEditing(c); }} aria-label={`${s('edit')} ${c.name}`}>{s('edit')}</button>
+                    <span className="button-row cmp-row-actions">
+                      <button type="button" className="button button-small" onClick={() => { setNotice(''); removal.clear(); setEditing(c); }} aria-label={`${s('edit')} ${c.name}`}>{s('edit')}</button>
+                      <ConfirmAction label={s('delete')} subject={c.name} hint={s('deleteSlaHint')} confirmLabel={s('deleteSlaConfirm', { name: c.name })} busy={removal.busy} onConfirm={() => remove(c)} />
+                    </span>
                   </td>
                 </tr>
               ))}
@@ -234,7 +296,8 @@ function ServiceForm({ initial, slaClasses, onDone, onCancel }: { initial: TServ
   const [keywords, setKeywords] = useState((initial?.keywords ?? []).join(', '));
   const [opdId, setOpdId] = useState(initial?.opdId ?? '');
   const [territorial, setTerritorial] = useState(initial?.territorial ?? false);
-  const [slaClass, setSlaClass] = useState(initial?.slaClass ?? 'standar');
+  // A new service starts in the SP4N-LAPOR! class, or in the first class when the Pemda deleted that one.
+  const [slaClass, setSlaClass] = useState(initial?.slaClass ?? (slaClasses.some((c) => c.code === 'standar') ? 'standar' : (slaClasses[0]?.code ?? 'standar')));
   const [serviceNotice, setServiceNotice] = useState(initial?.serviceNotice ?? '');
   const [active, setActive] = useState(initial?.active ?? true);
   const [attributes, setAttributes] = useState<AttributeDraft[]>((initial?.attributes ?? []).map(toDraft));
@@ -245,8 +308,7 @@ function ServiceForm({ initial, slaClasses, onDone, onCancel }: { initial: TServ
   const addAttr = () =>
     setAttributes((list) => [...list, { code: '', variable: true, datatype: 'string', required: false, datatypeDescription: '', order: list.length + 1, description: '', valuesText: '' }]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     setLocalError('');
     const attrs: TServiceAttribute[] = attributes.map(({ valuesText, ...a }) => ({ ...a, values: isList(a.datatype) ? parseValues(valuesText) : [] }));
     const empty = attrs.find((a) => isList(a.datatype) && a.values.length === 0);
@@ -270,11 +332,8 @@ function ServiceForm({ initial, slaClasses, onDone, onCancel }: { initial: TServ
     if (ok) onDone();
   };
 
-  const title = initial ? s('editService', { code: initial.code }) : s('addService');
   return (
-    <form className="form card form-panel" onSubmit={(e) => void submit(e)} aria-label={title}>
-      <h2 className="card-title">{title}</h2>
-      <ProblemAlert error={action.error} />
+    <CardForm title={initial ? s('editService', { code: initial.code }) : s('addService')} error={action.error} busy={action.busy} onSubmit={() => void submit()} onCancel={onCancel}>
       {localError && <p className="alert alert-danger" role="alert">{localError}</p>}
       <div className="form-grid">
         {!initial && (
@@ -378,12 +437,7 @@ function ServiceForm({ initial, slaClasses, onDone, onCancel }: { initial: TServ
         })}
         <button type="button" className="button button-small" onClick={addAttr}>{s('addAttribute')}</button>
       </fieldset>
-
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={action.busy}>{action.busy ? s('saving') : s('save')}</button>
-        <button type="button" className="button button-ghost" onClick={onCancel}>{s('cancel')}</button>
-      </div>
-    </form>
+    </CardForm>
   );
 }
 
@@ -392,16 +446,28 @@ function CatalogueSection() {
   const list = useApi('/complaints/services', ZServices);
   const [editing, setEditing] = useState<TService | 'new' | null>(null);
   const [notice, setNotice] = useState('');
+  const removal = useAction();
   const slaName = (code: string) => list.data?.slaClasses.find((c) => c.code === code)?.name ?? code;
   const done = () => {
     setEditing(null);
     setNotice(s('saved'));
     list.reload();
   };
+  const remove = async (svc: TService) => {
+    setNotice('');
+    const ok = await removal.run(() => api.delete(`/complaints/services/${encodeURIComponent(svc.code)}`));
+    if (ok) {
+      if (editing !== 'new' && editing?.code === svc.code) setEditing(null);
+      setNotice(s('deleted'));
+      list.reload();
+    }
+    return ok;
+  };
   return (
     <section className="section" aria-labelledby="cat-title">
       <h2 id="cat-title" className="visually-hidden">{s('tabCatalogue')}</h2>
       {notice && <p className="alert alert-success" role="status">{notice}</p>}
+      <ActionProblem error={removal.error} />
       {list.error ? <ProblemAlert error={list.error} onRetry={list.reload} /> : null}
       {list.loading && !list.data && <Loading />}
       {editing && list.data && (
@@ -422,7 +488,7 @@ function CatalogueSection() {
                 <th scope="col">{s('handledBy')}</th>
                 <th scope="col">{s('slaClass')}</th>
                 <th scope="col">{s('keyStatus')}</th>
-                <th scope="col"><span className="visually-hidden">{s('edit')}</span></th>
+                <th scope="col"><span className="visually-hidden">{s('actions')}</span></th>
               </tr>
             </thead>
             <tbody>
@@ -440,7 +506,10 @@ function CatalogueSection() {
                     </span>
                   </td>
                   <td>
-                    <button type="button" className="button button-small" onClick={() => { setNotice(''); setEditing(svc); }} aria-label={`${s('edit')} ${svc.name}`}>{s('edit')}</button>
+                    <span className="button-row cmp-row-actions">
+                      <button type="button" className="button button-small" onClick={() => { setNotice(''); removal.clear(); setEditing(svc); }} aria-label={`${s('edit')} ${svc.name}`}>{s('edit')}</button>
+                      <ConfirmAction label={s('delete')} subject={svc.name} hint={s('deleteServiceHint')} confirmLabel={s('deleteServiceConfirm', { name: svc.name })} busy={removal.busy} onConfirm={() => remove(svc)} />
+                    </span>
                   </td>
                 </tr>
               ))}
@@ -460,7 +529,6 @@ function KeysSection() {
   const list = useApi('/complaints/open311-clients', ZClients);
   const [name, setName] = useState('');
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
-  const [confirming, setConfirming] = useState<TOpen311Client | null>(null);
   const action = useAction();
 
   const create = async (event: FormEvent) => {
@@ -478,10 +546,8 @@ function KeysSection() {
   };
   const revoke = async (client: TOpen311Client) => {
     const ok = await action.run(() => api.post(`/complaints/open311-clients/${client.id}/revoke`, {}, ZOpen311Client));
-    if (ok) {
-      setConfirming(null);
-      list.reload();
-    }
+    if (ok) list.reload();
+    return ok;
   };
 
   return (
@@ -511,7 +577,7 @@ function KeysSection() {
                 <th scope="col">{s('keyPrefix')}</th>
                 <th scope="col">{s('createdAt')}</th>
                 <th scope="col">{s('keyStatus')}</th>
-                <th scope="col"><span className="visually-hidden">{s('revoke')}</span></th>
+                <th scope="col"><span className="visually-hidden">{s('keyAction')}</span></th>
               </tr>
             </thead>
             <tbody>
@@ -520,20 +586,18 @@ function KeysSection() {
                   <td data-label={s('clientName')}><strong>{c.name}</strong></td>
                   <td data-label={s('keyPrefix')} className="mono">{c.keyPrefix}…</td>
                   <td data-label={s('createdAt')}>{formatDateTime(c.createdAt, lang)}</td>
-                  <td data-label={s('keyStatus')}>{c.active ? <Badge tone="success">{s('keyActive')}</Badge> : <Badge tone="neutral">{s('keyRevoked')}</Badge>}</td>
+                  <td data-label={s('keyStatus')}>
+                    {c.active ? (
+                      <Badge tone="success">{s('keyActive')}</Badge>
+                    ) : (
+                      <span className="cell-stack cmp-revoked">
+                        <span><Badge tone="neutral">{s('keyRevoked')}</Badge></span>
+                        <span className="small muted">{s('keyRevokedFinal')}</span>
+                      </span>
+                    )}
+                  </td>
                   <td>
-                    {c.active && confirming?.id !== c.id && (
-                      <button type="button" className="button button-small button-danger" onClick={() => setConfirming(c)} aria-label={`${s('revoke')} ${c.name}`}>{s('revoke')}</button>
-                    )}
-                    {confirming?.id === c.id && (
-                      <div className="cell-stack">
-                        <span className="small">{s('revokeHint')}</span>
-                        <span className="button-row">
-                          <button type="button" className="button button-small button-danger" disabled={action.busy} onClick={() => void revoke(c)}>{s('revokeConfirm', { name: c.name })}</button>
-                          <button type="button" className="button button-small button-ghost" onClick={() => setConfirming(null)}>{s('cancel')}</button>
-                        </span>
-                      </div>
-                    )}
+                    {c.active && <ConfirmAction label={s('revoke')} subject={c.name} hint={s('revokeHint')} confirmLabel={s('revokeConfirm', { name: c.name })} busy={action.busy} onConfirm={() => revoke(c)} />}
                   </td>
                 </tr>
               ))}
