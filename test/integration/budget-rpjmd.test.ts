@@ -123,6 +123,7 @@ describe('saving the cascade', () => {
       code: 'BUDGET_RPJMD_INVALID',
       detail: 'Isian RPJMD belum benar; periksa kolom yang ditandai.',
       errors: expect.arrayContaining([
+        { path: 'misi.0.tujuan.0.sasaran.0.kode', message: 'kode ini sudah dipakai di bagian lain RPJMD' },
         { path: 'misi.0.tujuan.0.sasaran.1.kode', message: 'kode ini sudah dipakai di bagian lain RPJMD' },
         { path: 'misi.0.tujuan.0.sasaran.0.iku.0.target.2031', message: 'tahun 2031 di luar periode RPJMD' },
         { path: 'misi.0.tujuan.0.sasaran.0.iku.0.opdCode', message: 'kode OPD NOPE tidak ada di Pemda ini' },

@@ -119,25 +119,29 @@ const say = (lang: Lang, key: keyof typeof MESSAGES, params: Record<string, stri
 /** Checks that need the whole body: unique codes, target years within the period, OPD codes that exist. */
 function validate(lang: Lang, input: TRpjmdInput, opdCodes: Set<string>): FieldError[] {
   const errors: FieldError[] = [];
-  const seenMisi = new Set<number>();
-  const seenSasaran = new Set<string>();
-  const seenIku = new Set<string>();
+  // Both places that use a code are marked, so the form being edited shows the clash whichever came first.
+  const seen = new Map<string, { path: string; marked: boolean }>();
+  const unique = (scope: string, value: string | number, path: string, message: string) => {
+    const first = seen.get(`${scope}:${value}`);
+    if (!first) {
+      seen.set(`${scope}:${value}`, { path, marked: false });
+      return;
+    }
+    if (!first.marked) errors.push({ path: first.path, message });
+    first.marked = true;
+    errors.push({ path, message });
+  };
   input.misi.forEach((m, mi) => {
-    if (seenMisi.has(m.nomor)) errors.push({ path: `misi.${mi}.nomor`, message: say(lang, 'duplicateMisi') });
-    seenMisi.add(m.nomor);
-    const seenTujuan = new Set<string>();
+    unique('misi', m.nomor, `misi.${mi}.nomor`, say(lang, 'duplicateMisi'));
     m.tujuan.forEach((t, ti) => {
       const tPath = `misi.${mi}.tujuan.${ti}`;
-      if (seenTujuan.has(t.kode)) errors.push({ path: `${tPath}.kode`, message: say(lang, 'duplicate') });
-      seenTujuan.add(t.kode);
+      unique(`tujuan/${m.nomor}`, t.kode, `${tPath}.kode`, say(lang, 'duplicate'));
       t.sasaran.forEach((s, si) => {
         const sPath = `${tPath}.sasaran.${si}`;
-        if (seenSasaran.has(s.kode)) errors.push({ path: `${sPath}.kode`, message: say(lang, 'duplicate') });
-        seenSasaran.add(s.kode);
+        unique('sasaran', s.kode, `${sPath}.kode`, say(lang, 'duplicate'));
         s.iku.forEach((i, ii) => {
           const iPath = `${sPath}.iku.${ii}`;
-          if (seenIku.has(i.kode)) errors.push({ path: `${iPath}.kode`, message: say(lang, 'duplicate') });
-          seenIku.add(i.kode);
+          unique('iku', i.kode, `${iPath}.kode`, say(lang, 'duplicate'));
           if (i.opdCode && !opdCodes.has(i.opdCode)) errors.push({ path: `${iPath}.opdCode`, message: say(lang, 'opdUnknown', { code: i.opdCode }) });
           for (const year of Object.keys(i.target ?? {})) {
             const tahun = Number(year);
