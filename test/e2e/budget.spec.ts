@@ -116,7 +116,79 @@ describe('budget', () => {
     expect(admin.errors).toEqual([]);
   });
 
-  const SCREENS = ['/anggaran', '/anggaran/pendapatan', '/anggaran/penundaan', '/anggaran/keselarasan', '/anggaran/iku', '/anggaran/impor'];
+  test('edits a sasaran and an IKU target in the RPJMD cascade, sees it on the IKU page, and cannot remove an IKU in use', async () => {
+    const { page, context } = admin;
+    await page.goto('/anggaran/rpjmd');
+    await page.getByRole('heading', { name: 'Pohon kaskade RPJMD' }).waitFor();
+    await screenshot(page, 'budget-rpjmd-tree-desktop');
+
+    // A sasaran's text.
+    await page.getByRole('button', { name: 'Ubah Sasaran S.1.1.1', exact: true }).click();
+    const sasaran = page.locator('li.bud-node-sasaran').filter({ hasText: 'S.1.1.1' }).first();
+    await sasaran.getByLabel('Uraian').fill('Meningkatnya kualitas, pemerataan dan kelulusan pendidikan (uji e2e)');
+    await sasaran.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Tersimpan.' }).waitFor();
+    await page.getByText('Meningkatnya kualitas, pemerataan dan kelulusan pendidikan (uji e2e)').waitFor();
+
+    // An IKU: a bad number is refused at the field, a code already used is refused by the server at the field.
+    await page.getByRole('button', { name: 'Ubah IKU IKU-01', exact: true }).click();
+    const iku = page.locator('li.bud-node-iku').filter({ hasText: 'IKU-01' }).first();
+    await iku.getByLabel(`Target ${year}`).fill('sebelas');
+    await iku.getByRole('button', { name: 'Simpan' }).click();
+    await iku.getByText('bukan angka yang sah').waitFor();
+    await iku.getByLabel(`Target ${year}`).fill('11,45');
+    await iku.getByLabel('Kondisi awal').fill('10,9');
+    await iku.getByLabel('Kode').fill('IKU-02');
+    await iku.getByRole('button', { name: 'Simpan' }).click();
+    await iku.getByText('kode ini sudah dipakai di bagian lain RPJMD').waitFor();
+    expect(await iku.getByLabel('Kode').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'budget-rpjmd-iku-error-desktop');
+    await iku.getByLabel('Kode').fill('IKU-01');
+    await iku.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Tersimpan.' }).waitFor();
+    const editable = (await (await context.request.get('/api/v1/budget/rpjmd/editable')).json()) as { misi: Array<{ tujuan: Array<{ sasaran: Array<{ iku: Array<{ kode: string; baseline: number | null; target: Record<string, number> }> }> }> }> };
+    const saved = editable.misi.flatMap((m) => m.tujuan.flatMap((t) => t.sasaran.flatMap((x) => x.iku))).find((i) => i.kode === 'IKU-01');
+    expect(saved).toMatchObject({ baseline: 10.9, target: { [String(year)]: 11.45 } });
+
+    // Seen on the IKU page.
+    await page.goto(`/anggaran/iku?tahun=${year}`);
+    const row = page.getByRole('row').filter({ hasText: 'IKU-01' });
+    await expect.poll(async () => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('11,45');
+    expect(await row.textContent()).toContain('Kondisi awal 10,9');
+    await screenshot(page, 'budget-rpjmd-iku-page-desktop');
+
+    // IKU-01 has a recorded quarter (the test above): removing it is refused with the reason, nothing changes.
+    await page.goto('/anggaran/rpjmd');
+    await page.getByRole('button', { name: 'Hapus IKU IKU-01', exact: true }).click();
+    await page.getByRole('button', { name: 'Ya, hapus' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Tidak dapat dihapus karena sudah dipakai: IKU IKU-01' }).waitFor();
+    await screenshot(page, 'budget-rpjmd-remove-refused-desktop');
+    const still = (await (await context.request.get(`/api/v1/budget/iku?tahun=${year}`)).json()) as { items: Array<{ kode: string }> };
+    expect(still.items.some((i) => i.kode === 'IKU-01')).toBe(true);
+    // The refused saves above (400 for the code clash, 409 for the removal) are the only failed requests.
+    expect(admin.errors.filter((e) => !/status of (400|409)/.test(e))).toEqual([]);
+    expect(admin.errors.filter((e) => /status of (400|409)/.test(e))).toHaveLength(2);
+    admin.errors.length = 0;
+
+    // The same form on a phone.
+    const phone = await openBrowser({ viewport: 'phone' });
+    try {
+      await signInAdmin(phone.context);
+      await phone.page.goto('/anggaran/rpjmd');
+      await phone.page.getByRole('button', { name: 'Ubah IKU IKU-02', exact: true }).click();
+      await phone.page.locator('li.bud-node-iku').filter({ hasText: 'IKU-02' }).first().getByLabel('Kondisi awal').waitFor();
+      await screenshot(phone.page, 'budget-rpjmd-iku-form-phone');
+      await checkA11y(phone.page, { label: 'rpjmd form phone' });
+      const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(phone.errors).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  const SCREENS = ['/anggaran', '/anggaran/pendapatan', '/anggaran/penundaan', '/anggaran/keselarasan', '/anggaran/iku', '/anggaran/impor', '/anggaran/rpjmd'];
   for (const viewport of ['desktop', 'phone'] as const) {
     test(`every budget screen is axe-clean at ${viewport === 'desktop' ? '1280x800' : '360x740'}`, async () => {
       const browser = await openBrowser({ viewport });

@@ -39,6 +39,7 @@ export const PAGES: PageDef[] = [
   { path: '/anggaran/keselarasan', component: lazy(() => import('../modules/budget/AlignmentPage')), ability: 'budget.pemda.read' },
   { path: '/anggaran/iku', component: lazy(() => import('../modules/budget/IkuPage')), ability: 'budget.read' },
   { path: '/anggaran/impor', component: lazy(() => import('../modules/budget/ImportApbdPage')), ability: 'budget.plan.manage' },
+  { path: '/anggaran/rpjmd', component: lazy(() => import('../modules/budget/RpjmdPage')), ability: 'budget.plan.manage' },
   { path: '/koordinasi', component: lazy(() => import('../modules/coordination/LeaderInboxPage')), ability: 'coordination.leader' },
   { path: '/koordinasi/pimpinan', component: lazy(() => import('../modules/coordination/LeaderInboxPage')), ability: 'coordination.leader' },
   { path: '/koordinasi/arahan', component: lazy(() => import('../modules/coordination/DirectiveListPage')), ability: 'coordination.read' },

@@ -53,7 +53,7 @@ export default function IkuPage() {
                 <tr key={r.id}>
                   <td className="bud-cell-main">
                     {r.nama}
-                    <div className="bud-code">{`${r.kode} · ${r.satuan} · ${r.arah === 'naik' ? '↑' : '↓'} · ${s('sasaran')} ${r.sasaranKode}`}</div>
+                    <div className="bud-code">{`${r.kode} · ${r.satuan} · ${r.arah === 'naik' ? '↑' : '↓'} · ${s('sasaran')} ${r.sasaranKode}${r.baseline === null ? '' : ` · ${s('baseline')} ${number(r.baseline)}`}`}</div>
                   </td>
                   <td data-label={s('owner')}>{r.opdName ?? '–'}</td>
                   <td className="num" data-label={s('target')}>{number(r.target)}</td>

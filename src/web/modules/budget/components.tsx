@@ -46,6 +46,7 @@ const TABS: Array<{ path: string; key: TextKey; ability: string }> = [
   { path: '/anggaran/keselarasan', key: 'tabAlignment', ability: 'budget.pemda.read' },
   { path: '/anggaran/iku', key: 'tabIku', ability: 'budget.read' },
   { path: '/anggaran/impor', key: 'tabImport', ability: 'budget.plan.manage' },
+  { path: '/anggaran/rpjmd', key: 'tabRpjmd', ability: 'budget.plan.manage' },
 ];
 
 /** The budget screens' own tab bar (one menu entry leads here). */
