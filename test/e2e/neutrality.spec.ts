@@ -189,6 +189,31 @@ describe('neutrality', () => {
     // The freeze starts six months before candidate designation (UU 10/2016 art. 71(2)).
     await expect.poll(async () => (await card.textContent()) ?? '').toMatch(/22 Mar(et)? 2029/);
     await checkA11y(page, { label: 'election saved phone' });
+
+    // The KPU moves the candidate designation: the freeze follows, six months before the new date.
+    await card.getByRole('button', { name: 'Ubah: Pilkada Serentak 2029 (uji)' }).click();
+    const edit = page.getByRole('form', { name: 'Ubah pemilihan: Pilkada Serentak 2029 (uji)' });
+    await edit.getByLabel('Penetapan calon mulai').fill('2029-10-01');
+    await checkA11y(page, { label: 'election edit phone' });
+    await screenshot(page, 'neutrality-election-edit-phone');
+    await edit.getByRole('button', { name: 'Simpan perubahan' }).click();
+    await page.getByText('Perubahan pemilihan tersimpan; masa larangan mutasi dan pengawasan dihitung ulang.').waitFor();
+    await expect.poll(async () => (await card.textContent()) ?? '').toMatch(/Larangan penggantian pejabat\s*1 Apr(il)? 2029/);
+
+    // The demo's repeat Pilkada has a pledge campaign and cases: deleting it is refused, saying what refers to it.
+    const used = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Pilkada Ulang Kota Pangkalpinang 2025/ }) });
+    await used.getByRole('button', { name: 'Hapus: Pilkada Ulang Kota Pangkalpinang 2025' }).click();
+    await used.getByRole('button', { name: 'Ya, hapus pemilihan' }).click();
+    await used.getByText(/tidak dapat dihapus karena masih dirujuk oleh 1 kampanye ikrar/).waitFor();
+    await checkA11y(page, { label: 'election delete refused phone' });
+    await screenshot(page, 'neutrality-election-delete-refused-phone');
+    await used.getByRole('button', { name: 'Tidak, kembali' }).click();
+
+    // The test election, which nothing refers to, is deleted after the confirmation.
+    await card.getByRole('button', { name: 'Hapus: Pilkada Serentak 2029 (uji)' }).click();
+    await card.getByRole('button', { name: 'Ya, hapus pemilihan' }).click();
+    await page.getByText('Pemilihan “Pilkada Serentak 2029 (uji)” dihapus.').waitFor();
+    await expect.poll(() => card.count()).toBe(0);
   });
 
   test('BKPSDM runs a pledge campaign and sends reminders', async () => {
@@ -209,6 +234,38 @@ describe('neutrality', () => {
     await page.getByRole('heading', { name: /Capaian per OPD/, level: 2 }).waitFor();
     await checkA11y(page, { label: 'campaigns phone' });
     await screenshot(page, 'neutrality-campaigns-phone');
+
+    // The deadline is extended.
+    const further = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await card.getByRole('button', { name: 'Ubah: Ikrar Netralitas ASN (uji e2e)' }).click();
+    const edit = page.getByRole('form', { name: 'Ubah kampanye: Ikrar Netralitas ASN (uji e2e)' });
+    await edit.getByLabel('Berakhir').fill(further);
+    await edit.getByRole('button', { name: 'Simpan perubahan' }).click();
+    await page.getByText('Perubahan kampanye tersimpan.').waitFor();
+
+    // The demo's running campaign has signatures: its text is locked and it can only be cancelled, not deleted.
+    const signed = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /\(penyegaran\)/ }) });
+    await signed.getByRole('button', { name: /^Ubah: / }).click();
+    const locked = page.getByRole('form', { name: /^Ubah kampanye: .*\(penyegaran\)/ });
+    await locked.getByText(/ASN sudah menandatangani teks ini/).waitFor();
+    expect(await locked.getByLabel('Teks ikrar').getAttribute('readonly')).not.toBeNull();
+    await checkA11y(page, { label: 'campaign edit signed phone' });
+    await screenshot(page, 'neutrality-campaign-edit-signed-phone');
+    await locked.getByRole('button', { name: 'Tutup' }).click();
+    await signed.getByRole('button', { name: /^Batalkan kampanye: / }).click();
+    const cancel = page.getByRole('form', { name: 'Batalkan kampanye' });
+    await cancel.getByLabel('Alasan pembatalan').fill('Dibuat ganda; diganti kampanye Pilkada 2029.');
+    await checkA11y(page, { label: 'campaign cancel phone' });
+    await screenshot(page, 'neutrality-campaign-cancel-phone');
+    await cancel.getByRole('button', { name: 'Tidak, kembali' }).click();
+
+    // The test campaign, which nobody signed, is deleted after the confirmation.
+    await card.getByRole('button', { name: 'Hapus: Ikrar Netralitas ASN (uji e2e)' }).click();
+    await card.getByText(/Belum ada yang menandatangani/).waitFor();
+    await screenshot(page, 'neutrality-campaign-delete-phone');
+    await card.getByRole('button', { name: 'Ya, hapus kampanye' }).click();
+    await page.getByText('Kampanye “Ikrar Netralitas ASN (uji e2e)” dihapus.').waitFor();
+    await expect.poll(() => card.count()).toBe(0);
   });
 
   test('the sekda decides a case awaiting the decision, with a sanction and its term', async () => {

@@ -75,8 +75,8 @@ describe('editing an election', () => {
     const reversed = { ...pilkada2029, stages: [{ kind: 'pemungutan', startDate: '2029-11-28', endDate: '2029-11-01' }] };
     const bad = await send('PUT', `/api/v1/neutrality/elections/${id}`, users.bkpsdm.cookie, reversed);
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().detail).toBe('Tanggal tahapan pemungutan tidak urut: selesai sebelum mulai.');
-    expect((await send('PUT', `/api/v1/neutrality/elections/${id}`, users.bkpsdm.cookie, reversed, 'en')).json().detail).toBe('Stage pemungutan ends before it starts.');
+    expect(bad.json().detail).toBe('Tanggal tahapan pemungutan suara tidak urut: selesai sebelum mulai.');
+    expect((await send('PUT', `/api/v1/neutrality/elections/${id}`, users.bkpsdm.cookie, reversed, 'en')).json().detail).toBe('The voting stage ends before it starts.');
     expect((await send('PUT', `/api/v1/neutrality/elections/${id}`, users.pegawai.cookie, pilkada2029)).statusCode).toBe(403);
     expect((await send('DELETE', `/api/v1/neutrality/elections/${id}`, users.pegawai.cookie)).statusCode).toBe(403);
     const foreign = await send('PUT', `/api/v1/neutrality/elections/${id}`, users.foreignBkpsdm.cookie, pilkada2029);

@@ -8,6 +8,7 @@ import { writeAudit } from '../../platform/audit';
 import { loadCalendar } from '../../platform/calendar';
 import { NeutralityErrors } from './errors';
 import { freezePeriod, watchPeriod, within, type StageDates } from './rules';
+import type { StageKind } from './tables';
 
 /** The election calendar of a Pemda and the periods derived from it (BRIEF §4.9). */
 export async function listElections(db: Kysely<DB>, pemdaId: string): Promise<TElection[]> {
@@ -29,12 +30,21 @@ export async function listElections(db: Kysely<DB>, pemdaId: string): Promise<TE
   });
 }
 
+/** Stage names as the screens show them, for the error messages. */
+const STAGE_LABELS: Record<StageKind, { id: string; en: string }> = {
+  penetapan_calon: { id: 'penetapan calon', en: 'candidate designation' },
+  kampanye: { id: 'kampanye', en: 'campaign' },
+  masa_tenang: { id: 'masa tenang', en: 'quiet days' },
+  pemungutan: { id: 'pemungutan suara', en: 'voting' },
+  penetapan_hasil: { id: 'penetapan hasil', en: 'result' },
+};
+
 function checkStages(stages: z.infer<typeof ZElectionCreate>['stages']): void {
   const seen = new Set<string>();
   for (const stage of stages) {
-    if (seen.has(stage.kind)) throw new AppError(NeutralityErrors.NTR_STAGE_DUPLICATE, { stage: stage.kind });
+    if (seen.has(stage.kind)) throw new AppError(NeutralityErrors.NTR_STAGE_DUPLICATE, { stage: STAGE_LABELS[stage.kind] });
     seen.add(stage.kind);
-    if (stage.endDate < stage.startDate) throw new AppError(NeutralityErrors.NTR_STAGE_DATES, { stage: stage.kind });
+    if (stage.endDate < stage.startDate) throw new AppError(NeutralityErrors.NTR_STAGE_DATES, { stage: STAGE_LABELS[stage.kind] });
   }
 }
 

@@ -1,7 +1,7 @@
 import './neutrality.css';
 import { useState, type FormEvent } from 'react';
 import { ELECTION_KINDS, STAGE_KINDS, type TElection } from '../../../contracts/neutrality';
-import { api, useApi } from '../../api/client';
+import { api, ApiError, useApi } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { Badge } from '../../components/Badge';
 import { EmptyState } from '../../components/EmptyState';
@@ -16,25 +16,44 @@ import { useStrings, type StringKey } from './strings';
 type StageKind = (typeof STAGE_KINDS)[number];
 type Kind = (typeof ELECTION_KINDS)[number];
 
-function NewElection({ onDone }: { onDone: () => void }) {
+type StageDraft = Record<StageKind, { start: string; end: string }>;
+
+function stageDraft(election?: TElection): StageDraft {
+  return Object.fromEntries(
+    STAGE_KINDS.map((k) => {
+      const st = election?.stages.find((x) => x.kind === k);
+      return [k, { start: st?.startDate ?? '', end: st?.endDate ?? '' }];
+    }),
+  ) as StageDraft;
+}
+
+/** Records a new election, or (with `election`) corrects one: the whole election is sent and its periods re-derived. */
+function ElectionForm({ election, onDone, onClose }: { election?: TElection; onDone: (saved: TElection) => void; onClose?: () => void }) {
   const s = useStrings();
-  const [kind, setKind] = useState<Kind>('pilkada');
-  const [name, setName] = useState('');
-  const [votingDate, setVotingDate] = useState('');
-  const [freezeEnd, setFreezeEnd] = useState('');
-  const [legalBasis, setLegalBasis] = useState('');
-  const [stages, setStages] = useState<Record<StageKind, { start: string; end: string }>>(() => Object.fromEntries(STAGE_KINDS.map((k) => [k, { start: '', end: '' }])) as Record<StageKind, { start: string; end: string }>);
+  const p = election ? `el-${election.id.slice(0, 8)}` : 'el';
+  const [kind, setKind] = useState<Kind>(election?.kind ?? 'pilkada');
+  const [name, setName] = useState(election?.name ?? '');
+  const [votingDate, setVotingDate] = useState(election?.votingDate ?? '');
+  const [freezeEnd, setFreezeEnd] = useState(election?.freezeEnd ?? '');
+  const [legalBasis, setLegalBasis] = useState(election?.legalBasis ?? '');
+  const [stages, setStages] = useState<StageDraft>(() => stageDraft(election));
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const setStage = (k: StageKind, field: 'start' | 'end', value: string) => setStages((all) => ({ ...all, [k]: { ...all[k], [field]: value } }));
+  // A one-day stage (end = start) stays one day when its date moves: the KPU moved the day, not made it a span.
+  const setStage = (k: StageKind, field: 'start' | 'end', value: string) =>
+    setStages((all) => {
+      const was = all[k];
+      return { ...all, [k]: field === 'start' && was.end === was.start ? { start: value, end: value } : { ...was, [field]: value } };
+    });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
       const filled = STAGE_KINDS.filter((k) => stages[k].start).map((k) => ({ kind: k, startDate: stages[k].start, endDate: stages[k].end || stages[k].start }));
-      await api.post('/neutrality/elections', { kind, name, votingDate, freezeEnd: freezeEnd || null, legalBasis, stages: filled });
-      onDone();
+      const body = { kind, name, votingDate, freezeEnd: freezeEnd || null, legalBasis, stages: filled };
+      const saved = election ? await api.put<TElection>(`/neutrality/elections/${election.id}`, body) : await api.post<TElection>('/neutrality/elections', body);
+      onDone(saved);
     } catch (err) {
       setError(err);
     } finally {
@@ -42,15 +61,16 @@ function NewElection({ onDone }: { onDone: () => void }) {
     }
   };
   return (
-    <form className="card form" onSubmit={submit} aria-labelledby="ntr-new-election">
-      <h2 className="card-title" id="ntr-new-election">
-        {s('election.new')}
+    <form className="card form" onSubmit={submit} aria-labelledby={`${p}-title`}>
+      <h2 className="card-title" id={`${p}-title`}>
+        {election ? s('election.editTitle', { name: election.name }) : s('election.new')}
       </h2>
+      {election && <p className="muted small">{s('election.editHint')}</p>}
       <ProblemAlert error={error} />
       <div className="form-grid">
         <div className="field">
-          <label htmlFor="el-kind">{s('election.kind')}</label>
-          <select id="el-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+          <label htmlFor={`${p}-kind`}>{s('election.kind')}</label>
+          <select id={`${p}-kind`} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
             {ELECTION_KINDS.map((k) => (
               <option key={k} value={k}>
                 {s(`kind.${k}` as StringKey)}
@@ -59,21 +79,21 @@ function NewElection({ onDone }: { onDone: () => void }) {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="el-name">{s('election.name')}</label>
-          <input id="el-name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
+          <label htmlFor={`${p}-name`}>{s('election.name')}</label>
+          <input id={`${p}-name`} required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor="el-voting">{s('election.voting')}</label>
-          <input id="el-voting" type="date" required value={votingDate} onChange={(e) => setVotingDate(e.target.value)} />
+          <label htmlFor={`${p}-voting`}>{s('election.voting')}</label>
+          <input id={`${p}-voting`} type="date" required value={votingDate} onChange={(e) => setVotingDate(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor="el-freeze-end">{s('election.freezeEnd')}</label>
-          <input id="el-freeze-end" type="date" value={freezeEnd} onChange={(e) => setFreezeEnd(e.target.value)} />
+          <label htmlFor={`${p}-freeze-end`}>{s('election.freezeEnd')}</label>
+          <input id={`${p}-freeze-end`} type="date" value={freezeEnd} onChange={(e) => setFreezeEnd(e.target.value)} />
         </div>
       </div>
       <div className="field">
-        <label htmlFor="el-basis">{s('election.basis')}</label>
-        <input id="el-basis" required maxLength={500} value={legalBasis} onChange={(e) => setLegalBasis(e.target.value)} placeholder="PKPU …" />
+        <label htmlFor={`${p}-basis`}>{s('election.basis')}</label>
+        <input id={`${p}-basis`} required maxLength={500} value={legalBasis} onChange={(e) => setLegalBasis(e.target.value)} placeholder="PKPU …" />
       </div>
       <fieldset className="ntr-fieldset">
         <legend>{s('election.stages')}</legend>
@@ -84,23 +104,64 @@ function NewElection({ onDone }: { onDone: () => void }) {
         {STAGE_KINDS.map((k) => (
           <div key={k} className="ntr-stage-row">
             <span className="ntr-stage-name">{s(`stageKind.${k}` as StringKey)}</span>
-            <label className="visually-hidden" htmlFor={`el-${k}-start`}>
+            <label className="visually-hidden" htmlFor={`${p}-${k}-start`}>
               {s(`stageKind.${k}` as StringKey)} {s('election.from')}
             </label>
-            <input id={`el-${k}-start`} type="date" value={stages[k].start} onChange={(e) => setStage(k, 'start', e.target.value)} />
-            <label className="visually-hidden" htmlFor={`el-${k}-end`}>
+            <input id={`${p}-${k}-start`} type="date" value={stages[k].start} onChange={(e) => setStage(k, 'start', e.target.value)} />
+            <label className="visually-hidden" htmlFor={`${p}-${k}-end`}>
               {s(`stageKind.${k}` as StringKey)} {s('election.to')}
             </label>
-            <input id={`el-${k}-end`} type="date" value={stages[k].end} onChange={(e) => setStage(k, 'end', e.target.value)} />
+            <input id={`${p}-${k}-end`} type="date" value={stages[k].end} onChange={(e) => setStage(k, 'end', e.target.value)} />
           </div>
         ))}
       </fieldset>
       <div className="button-row">
         <button className="button button-primary" type="submit" disabled={busy}>
-          {s('election.save')}
+          {election ? s('election.update') : s('election.save')}
         </button>
+        {onClose && (
+          <button className="button" type="button" onClick={onClose}>
+            {s('common.close')}
+          </button>
+        )}
       </div>
     </form>
+  );
+}
+
+/** Two steps before a delete: the question, then the answer; a refusal (409: what refers to it) shows in place. */
+function DeleteElection({ election, onDeleted, onClose }: { election: TElection; onDeleted: () => void; onClose: () => void }) {
+  const s = useStrings();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const remove = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.delete(`/neutrality/elections/${election.id}`);
+      onDeleted();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="ntr-confirm" role="group" aria-label={s('election.delete')}>
+      <p>{s('election.deleteConfirm', { name: election.name })}</p>
+      <ProblemAlert error={error} />
+      <div className="ntr-inline">
+        {/* After a refusal (what still refers to it) there is nothing to confirm any more. */}
+        {!(error instanceof ApiError && error.status === 409) && (
+          <button type="button" className="button button-danger" disabled={busy} onClick={() => void remove()}>
+            {s('election.deleteYes')}
+          </button>
+        )}
+        <button type="button" className="button" onClick={onClose}>
+          {s('common.no')}
+        </button>
+      </div>
+    </div>
   );
 }
 
@@ -111,17 +172,31 @@ export default function ElectionsPage() {
   const { can } = useAuth();
   const elections = useApi<{ items: TElection[] }>('/neutrality/elections');
   const banners = useBanners();
-  const [saved, setSaved] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [open, setOpen] = useState<{ id: string; what: 'edit' | 'delete' } | null>(null);
+  const [round, setRound] = useState(0);
+  const manage = can('neutrality.calendar.manage');
   const today = banners.data?.today ?? '';
   const d = (value: string) => formatDate(value, lang);
   const inForce = (p: { start: string; end: string } | null) => !!p && !!today && p.start <= today && today <= p.end;
+  const changed = (message: string) => {
+    setOpen(null);
+    setNotice(message);
+    setRound((n) => n + 1);
+    elections.reload();
+    banners.reload();
+  };
   return (
     <>
       <PageHeader title={s('election.title')} />
       <PeriodBanners banners={banners.data} staffing />
       <p className="muted">{s('election.intro')}</p>
       <ProblemAlert error={elections.error} />
-      {saved && <p className="alert alert-success">{s('election.saved')}</p>}
+      {notice && (
+        <p className="alert alert-success" role="status">
+          {notice}
+        </p>
+      )}
       {elections.loading ? (
         <Loading />
       ) : (elections.data?.items ?? []).length === 0 ? (
@@ -160,19 +235,23 @@ export default function ElectionsPage() {
                   {s('election.basis')}: {e.legalBasis}
                 </p>
               </details>
+              {manage && open?.id !== e.id && (
+                <div className="ntr-inline ntr-card-actions">
+                  <button type="button" className="button" aria-label={`${s('election.edit')}: ${e.name}`} onClick={() => setOpen({ id: e.id, what: 'edit' })}>
+                    {s('election.edit')}
+                  </button>
+                  <button type="button" className="button button-danger" aria-label={`${s('election.delete')}: ${e.name}`} onClick={() => setOpen({ id: e.id, what: 'delete' })}>
+                    {s('election.delete')}
+                  </button>
+                </div>
+              )}
+              {manage && open?.id === e.id && open.what === 'edit' && <ElectionForm election={e} onDone={() => changed(s('election.updated'))} onClose={() => setOpen(null)} />}
+              {manage && open?.id === e.id && open.what === 'delete' && <DeleteElection election={e} onDeleted={() => changed(s('election.deleted', { name: e.name }))} onClose={() => setOpen(null)} />}
             </li>
           ))}
         </ul>
       )}
-      {can('neutrality.calendar.manage') && (
-        <NewElection
-          onDone={() => {
-            setSaved(true);
-            elections.reload();
-            banners.reload();
-          }}
-        />
-      )}
+      {manage && <ElectionForm key={round} onDone={() => changed(s('election.saved'))} />}
     </>
   );
 }
