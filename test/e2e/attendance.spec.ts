@@ -118,6 +118,21 @@ describe('attendance', () => {
     expect(text).toContain('Ditolak1');
     expect(text).toContain('Baris 4');
     await check(page, 'devices-upload');
+
+    // A bigger file over a slow uplink (Chromium's network emulation): the progress bar follows the upload.
+    const rows: string[] = [];
+    for (let pin = 1; pin <= 400; pin += 1) for (const time of ['07:05:00', '07:06:00', '12:00:00', '12:55:00', '16:10:00', '16:11:00']) rows.push(line(pin, time));
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 24 * 1024 });
+    await page.getByLabel(/^Berkas/).setInputFiles({ name: '1_attlog_besar.dat', mimeType: 'text/plain', buffer: Buffer.from(rows.join('\r\n')) });
+    await page.getByRole('button', { name: 'Unggah' }).click();
+    const bar = page.locator('.at-progress progress');
+    await expect.poll(async () => Number((await bar.getAttribute('value').catch(() => null)) ?? 0), { timeout: 20_000 }).toBeGreaterThan(0);
+    await screenshot(page, 'attendance-upload-progress-phone');
+    await expect.poll(async () => (await summary.textContent()) ?? '', { timeout: 60_000 }).toContain(`Dibaca${rows.length.toLocaleString('id-ID')}`);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    expect(await bar.count()).toBe(0);
     expect(bkpsdm.errors).toEqual([]);
   });
 

@@ -70,6 +70,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Query string values; undefined and empty strings are left out. */
   query?: Record<string, string | number | boolean | undefined | null>;
+  /** Uploads only: bytes of the body sent so far (total 0 when unknown). */
+  onUploadProgress?: (sent: number, total: number) => void;
 }
 
 export function withQuery(path: string, query?: RequestOptions['query']): string {
@@ -147,6 +149,10 @@ async function send<T>(method: string, path: string, init: { body?: BodyInit; js
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(localProblem(0, 'NETWORK_ERROR', translate(language, 'error.network')));
   }
+  return readResponse(response, init.schema, path);
+}
+
+async function readResponse<T>(response: Response, schema: Schema<T> | undefined, path: string): Promise<T> {
   if (!response.ok) {
     const problem = await readProblem(response);
     if (response.status === 401 && problem.code === 'UNAUTHENTICATED') {
@@ -155,9 +161,32 @@ async function send<T>(method: string, path: string, init: { body?: BodyInit; js
     }
     throw new ApiError(problem);
   }
-  if (response.status === 204) return validate(init.schema, undefined, path);
+  if (response.status === 204) return validate(schema, undefined, path);
   const data: unknown = await response.json();
-  return validate(init.schema, data, path);
+  return validate(schema, data, path);
+}
+
+/**
+ * POST of a form through XMLHttpRequest, which (unlike fetch) reports upload progress. The server reads an upload
+ * as it arrives (an attlog import streams), so the bytes sent follow the work done.
+ */
+function uploadWithProgress<T>(path: string, form: FormData, schema: Schema<T> | undefined, options: RequestOptions): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', withQuery(`${API_BASE}${path}`, options.query));
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', language);
+    xhr.upload.onprogress = (event) => options.onUploadProgress?.(event.loaded, event.lengthComputable ? event.total : 0);
+    xhr.onerror = () => reject(new ApiError(localProblem(0, 'NETWORK_ERROR', translate(language, 'error.network'))));
+    xhr.onabort = () => reject(new DOMException('The upload was aborted', 'AbortError'));
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.onload = () => {
+      const contentType = xhr.getResponseHeader('content-type') ?? '';
+      const response = new Response(xhr.status === 204 ? null : xhr.responseText, { status: xhr.status, headers: { 'content-type': contentType } });
+      readResponse(response, schema, path).then(resolve, reject);
+    };
+    xhr.send(form);
+  });
 }
 
 export const api = {
@@ -178,6 +207,7 @@ export const api = {
   },
   /** multipart/form-data (file uploads); the browser sets the boundary. */
   upload<T>(path: string, form: FormData, schema?: Schema<T>, options?: RequestOptions): Promise<T> {
+    if (options?.onUploadProgress) return uploadWithProgress(path, form, schema, options);
     return send('POST', path, { body: form, schema, options });
   },
 };

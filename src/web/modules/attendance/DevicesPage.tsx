@@ -82,28 +82,34 @@ export default function DevicesPage() {
 
 function UploadForm({ devices, onDone }: { devices: TDevice[]; onDone: () => void }) {
   const s = useS();
+  const { lang } = useI18n();
   const [deviceId, setDeviceId] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [summary, setSummary] = useState<TImportSummary | null>(null);
+  const [progress, setProgress] = useState<{ sent: number; total: number } | null>(null);
   const chosen = deviceId || devices[0]?.id || '';
   const submit = async () => {
     if (!chosen || !file) return;
     setBusy(true);
     setError(null);
     setSummary(null);
+    setProgress({ sent: 0, total: file.size });
     try {
       const form = new FormData();
       form.append('file', file, file.name);
-      setSummary(await api.upload(`/attendance/devices/${chosen}/import`, form, ZImportSummary));
+      // The server imports the file as it arrives, so the bytes sent are the progress of the import itself.
+      setSummary(await api.upload(`/attendance/devices/${chosen}/import`, form, ZImportSummary, { onUploadProgress: (sent, total) => setProgress({ sent, total: total || file.size }) }));
       onDone();
     } catch (err) {
       setError(err);
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
+  const percent = progress && progress.total > 0 ? Math.min(100, Math.round((progress.sent / progress.total) * 100)) : 0;
   return (
     <>
       <section className="at-card" aria-labelledby="at-up-h">
@@ -120,6 +126,12 @@ function UploadForm({ devices, onDone }: { devices: TDevice[]; onDone: () => voi
             <input id="at-up-file" type="file" accept=".dat,.txt,.csv,.xlsx,.log,text/plain,text/csv" required onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
           </div>
           {error ? <ProblemAlert error={error} /> : null}
+          {busy && progress ? (
+            <div className="at-progress" role="status">
+              <progress max={100} value={percent} aria-label={s('uploading')} />
+              <span>{percent >= 100 ? s('uploadFinishing') : s('uploadProgress', { done: formatBytes(progress.sent, lang), total: formatBytes(progress.total, lang), percent: String(percent) })}</span>
+            </div>
+          ) : null}
           <div>
             <button type="submit" className="at-btn" disabled={busy || !chosen || !file}>{busy ? s('uploading') : s('upload')}</button>
           </div>
@@ -128,6 +140,13 @@ function UploadForm({ devices, onDone }: { devices: TDevice[]; onDone: () => voi
       {summary && <SummaryCard summary={summary} />}
     </>
   );
+}
+
+function formatBytes(bytes: number, lang: string): string {
+  const number = (n: number, digits: number) => new Intl.NumberFormat(lang === 'en' ? 'en' : 'id', { maximumFractionDigits: digits }).format(n);
+  if (bytes >= 1_048_576) return `${number(bytes / 1_048_576, 1)} MB`;
+  if (bytes >= 1024) return `${number(bytes / 1024, 0)} KB`;
+  return `${bytes} B`;
 }
 
 function SummaryCard({ summary }: { summary: TImportSummary }) {

@@ -70,6 +70,8 @@ export const S = {
   file: { id: 'Berkas (attlog .dat/.txt, CSV atau XLSX)', en: 'File (attlog .dat/.txt, CSV or XLSX)' },
   upload: { id: 'Unggah', en: 'Upload' },
   uploading: { id: 'Mengunggah…', en: 'Uploading…' },
+  uploadProgress: { id: 'Diunggah dan dibaca {done} dari {total} ({percent} %)', en: 'Uploaded and read {done} of {total} ({percent} %)' },
+  uploadFinishing: { id: 'Berkas terkirim; menghitung ringkasan…', en: 'File sent; preparing the summary…' },
   summary: { id: 'Ringkasan impor', en: 'Import summary' },
   read: { id: 'Dibaca', en: 'Read' },
   added: { id: 'Ditambahkan', en: 'Added' },
