@@ -3,7 +3,7 @@ import { inTransaction, type Ctx, type UserActor } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { writeAudit } from '../../platform/audit';
 import { loadCalendar } from '../../platform/calendar';
-import type { ScheduledJobDef } from '../../platform/jobs';
+import { dailyInEachTimeZone, type ScheduledJobDef } from '../../platform/jobs';
 import { notify } from '../../platform/notifications';
 import { NeutralityNotifications } from './notification-kinds';
 import { NeutralityErrors } from './errors';
@@ -131,16 +131,10 @@ export async function sendCampaignRemindersNow(ctx: Ctx, actor: UserActor, campa
   });
 }
 
-export const NEUTRALITY_JOBS: ScheduledJobDef[] = [
-  {
-    name: 'neutrality.daily_reminders',
-    schedule: { dailyAt: '07:00' },
-    run: async (ctx) => {
-      const pemdas = await ctx.db.selectFrom('pemda').select('id').execute();
-      for (const pemda of pemdas) {
-        await sendCaseReminders(ctx, pemda.id);
-        await sendPledgeReminders(ctx, pemda.id);
-      }
-    },
-  },
-];
+// 07:00 on each Pemda's own clock (WIB, WITA or WIT).
+export const NEUTRALITY_JOBS: ScheduledJobDef[] = dailyInEachTimeZone('neutrality.daily_reminders', '07:00', async (ctx, _env, pemdaIds) => {
+  for (const pemdaId of pemdaIds) {
+    await sendCaseReminders(ctx, pemdaId);
+    await sendPledgeReminders(ctx, pemdaId);
+  }
+});
