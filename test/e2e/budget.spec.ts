@@ -171,6 +171,22 @@ describe('budget', () => {
     expect(admin.errors.filter((e) => /status of (400|409)/.test(e))).toHaveLength(2);
     admin.errors.length = 0;
 
+    // The cascade from a file: a row naming a new sasaran without its text is refused in the trial; the good row imports.
+    const importSection = page.getByRole('region', { name: 'Impor kaskade dari berkas' });
+    const csv = (lines: string[]) => ({ name: 'kaskade.csv', mimeType: 'text/csv', buffer: Buffer.from(['No Misi;Kode Tujuan;Kode Sasaran;Kode IKU;Target 2027', ...lines].join('\n')) });
+    await importSection.getByLabel('Berkas XLSX atau CSV').setInputFiles(csv(['1;T.1.1;S.1.1.1;IKU-01;11,6', '1;T.1.1;S.1.1.9;;']));
+    await importSection.getByRole('button', { name: 'Uji coba' }).click();
+    await expect.poll(async () => importSection.getByRole('status').textContent()).toContain('1 salah');
+    await importSection.getByText('sasaran S.1.1.9 belum ada; isi uraiannya').waitFor();
+    await screenshot(page, 'budget-rpjmd-import-errors-desktop');
+    await importSection.getByLabel('Berkas XLSX atau CSV').setInputFiles(csv(['1;T.1.1;S.1.1.1;IKU-01;11,6']));
+    await importSection.getByRole('button', { name: 'Uji coba' }).click();
+    await expect.poll(async () => importSection.getByRole('status').textContent()).toContain('1 diubah');
+    await importSection.getByRole('button', { name: 'Impor sekarang' }).click();
+    await expect.poll(async () => importSection.getByRole('status').textContent()).toContain('Tersimpan: 0 baru, 1 diubah');
+    await expect.poll(async () => page.locator('li.bud-node-iku').filter({ hasText: 'IKU-01' }).first().textContent()).toContain('2027: 11,6');
+    expect(admin.errors).toEqual([]);
+
     // The same form on a phone.
     const phone = await openBrowser({ viewport: 'phone' });
     try {

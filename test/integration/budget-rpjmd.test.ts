@@ -194,3 +194,58 @@ describe('saving the cascade', () => {
     expect(ikuOwner.kode).toBe('S.1.1');
   });
 });
+
+describe('cascade import (CSV/XLSX)', () => {
+  const upload = (csv: string, dryRun: boolean, cookie = admin.cookie) => t.request({ method: 'POST', url: `/api/v1/budget/rpjmd/import?dryRun=${dryRun}`, cookie, ...multipart('kaskade.csv', csv) });
+  const header = 'No Misi;Misi;Kode Tujuan;Tujuan;Kode Sasaran;Sasaran;Prioritas;Kode IKU;IKU;Satuan;Arah;Kode OPD;Kondisi Awal;Target 2025;Target 2026;Target 2027';
+
+  it('serves a template with a target column per year of the period, to planners only', async () => {
+    const res = await t.request({ method: 'GET', url: '/api/v1/budget/rpjmd/import/template.csv', cookie: admin.cookie });
+    expect(res.statusCode).toBe(200);
+    expect(res.body.split('\n')[0]).toBe('No Misi;Misi;Kode Tujuan;Tujuan;Kode Sasaran;Sasaran;Prioritas;Kode IKU;IKU;Satuan;Arah;Kode OPD;Kondisi Awal;Target 2025;Target 2026;Target 2027;Target 2028;Target 2029');
+    expect((await t.request({ method: 'GET', url: '/api/v1/budget/rpjmd/import/template.csv', cookie: operator.cookie })).statusCode).toBe(403);
+    expect((await upload(`${header}\n`, true, operator.cookie)).statusCode).toBe(403);
+  });
+
+  it('dry-runs with row errors, refuses to import while any row is wrong, then imports and re-imports without change', async () => {
+    const rows = [
+      '1;;T.1.1;;S.1.1;;;IKU-01;;;;;;;;85', // IKU-01 gets a 2027 target; everything else stays
+      '1;;T.1.1;;S.1.2;;Ya;IKU-05;Panjang drainase berfungsi;km;Naik;DPUPR;12;;13;14', // new IKU; S.1.2 becomes a priority
+      '1;;T.1.1;;S.1.3;;;;;;;;;;;', // new sasaran without its text
+      '2;Misi baru;T.2.1;Tujuan baru;S.2.1;Sasaran baru;Tidak;IKU-06;Indikator baru;%;Miring;DINSOS;;;;', // unknown direction
+      '1;;T.1.1;;S.1.2;;;IKU-07;Indikator lain;%;Turun;NOPE;;;;', // unknown OPD
+    ];
+    const auditBefore = await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('pemda_id', '=', pemda.id).executeTakeFirstOrThrow();
+    const dry = await upload([header, ...rows].join('\n'), true);
+    expect(dry.statusCode).toBe(200);
+    expect(dry.json()).toMatchObject({ dryRun: true, totalRows: 5, valid: 2, inserted: 1, updated: 1, unchanged: 0 });
+    expect(dry.json().errors).toEqual([
+      { row: 4, column: 'Sasaran', reason: { id: 'sasaran S.1.3 belum ada; isi uraiannya', en: 'target S.1.3 does not exist yet; give its text' } },
+      { row: 5, column: 'Arah', reason: { id: 'arah "miring" tidak dikenal; isi Naik atau Turun', en: 'direction "miring" is unknown; use Naik or Turun' } },
+      { row: 6, column: 'Kode OPD', reason: { id: 'kode OPD NOPE tidak ada di Pemda ini', en: 'OPD code NOPE does not exist in this Pemda' } },
+    ]);
+    const refused = await upload([header, ...rows].join('\n'), false);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().detail).toBe('3 baris ditolak; tidak ada yang disimpan. Perbaiki lalu unggah ulang.');
+    expect(await ikuCount()).toBe(2);
+    const auditAfter = await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('pemda_id', '=', pemda.id).executeTakeFirstOrThrow();
+    expect(Number(auditAfter.n)).toBe(Number(auditBefore.n));
+
+    const good = [header, rows[0], rows[1]].join('\n');
+    const done = await upload(good, false);
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toMatchObject({ dryRun: false, inserted: 1, updated: 1, unchanged: 0, errors: [] });
+    const cascade = (await editable()).json<TRpjmdEditable>();
+    const [s11, s12] = cascade.misi[0]!.tujuan[0]!.sasaran;
+    expect(s11?.iku[0]).toMatchObject({ kode: 'IKU-01', baseline: 74.5, target: { '2025': 80, '2026': 83.5, '2027': 85 } });
+    expect(s12).toMatchObject({ kode: 'S.1.2', prioritas: true });
+    expect(s12?.iku.find((i) => i.kode === 'IKU-05')).toMatchObject({ nama: 'Panjang drainase berfungsi', satuan: 'km', arah: 'naik', opdCode: 'DPUPR', baseline: 12, target: { '2026': 13, '2027': 14 } });
+    const audit = await lastAudit();
+    expect((audit.diff as { detail: { file: string; changes: Array<{ op: string; node: string }> } }).detail).toMatchObject({ file: 'kaskade.csv' });
+    expect((audit.diff as { detail: { changes: Array<{ op: string; node: string }> } }).detail.changes.map((c) => `${c.op} ${c.node}`).sort()).toEqual(['add iku:IKU-05', 'update iku:IKU-01', 'update sasaran:S.1.2']);
+
+    const again = await upload(good, false);
+    expect(again.json()).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
+    expect((await lastAudit()).diff).toEqual(audit.diff);
+  });
+});

@@ -53,6 +53,11 @@ export const BudgetErrors = defineErrors({
     id: 'Tidak dapat dihapus karena sudah dipakai: {items}. Tidak ada yang disimpan.',
     en: 'Cannot be removed because it is in use: {items}. Nothing was saved.',
   },
+  BUDGET_RPJMD_IMPORT_NEEDS_HEAD: {
+    status: 400,
+    id: 'Isi dulu periode dan visi RPJMD di layar Ubah RPJMD, lalu impor kaskadenya.',
+    en: 'Enter the RPJMD period and vision on the Edit RPJMD screen first, then import the cascade.',
+  },
   BUDGET_OPD_CODE_UNKNOWN: { status: 400, id: 'Kode OPD {code} tidak ada di Pemda ini.', en: 'OPD code {code} does not exist in this Pemda.' },
   BUDGET_IMPORT_FILE_MISSING: { status: 400, id: 'Unggah satu berkas XLSX atau CSV.', en: 'Upload one XLSX or CSV file.' },
   BUDGET_IMPORT_UNREADABLE: { status: 400, id: 'Berkas tidak dapat dibaca: {reason}', en: 'The file cannot be read: {reason}' },

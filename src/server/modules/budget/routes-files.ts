@@ -11,6 +11,9 @@ import { unsafeOpenStoredFile } from '../../platform/files';
 import { padTemplateCsv } from './import/pad';
 import { runBudgetImport } from './import/service';
 import { runPadImport } from './service-pad-import';
+import { rpjmdTemplateCsv } from './import/rpjmd';
+import { runRpjmdImport } from './service-rpjmd-import';
+import { getRpjmdEditable } from './service-rpjmd';
 import { attachIkuEvidence, findIkuEvidence } from './service-iku-evidence';
 import { buildBudgetTemplateCsv, buildBudgetTemplateXlsx } from './import/template';
 import { BudgetActions } from './policy';
@@ -62,6 +65,34 @@ export const budgetFileRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const file = await readOneFile(request, BudgetErrors.BUDGET_IMPORT_FILE_MISSING);
       return runPadImport(request.ctx, { pemdaId: pemdaOf(request.actor), buffer: file.data, filename: file.name, dryRun: request.query.dryRun === 'true' });
+    },
+  );
+
+  app.get(
+    '/budget/rpjmd/import/template.csv',
+    { config: { action: BudgetActions['budget.plan.manage'] }, schema: { tags: ['budget'], summary: 'Template of the RPJMD cascade import: one row per IKU, a "Target YYYY" column per year of the period in force' } },
+    async (request, reply) => {
+      const cascade = await getRpjmdEditable(request.ctx, pemdaOf(request.actor));
+      reply.header('Content-Disposition', 'attachment; filename="template-kaskade-rpjmd.csv"');
+      return reply.type('text/csv; charset=utf-8').send(rpjmdTemplateCsv(cascade.periodStart, cascade.periodEnd));
+    },
+  );
+
+  app.post(
+    '/budget/rpjmd/import',
+    {
+      config: { action: BudgetActions['budget.plan.manage'] },
+      schema: {
+        tags: ['budget'],
+        summary: 'Import the RPJMD cascade (XLSX/CSV, multipart field "file"; No Misi, Kode Tujuan, Kode Sasaran, Kode IKU, …, Target YYYY): adds and updates by code, never removes; dryRun=true previews; saved only when every row is right',
+        querystring: z.object({ dryRun: z.enum(['true', 'false']).default('true'), tahun: z.coerce.number().int().min(2000).max(2100).optional() }),
+        consumes: ['multipart/form-data'],
+        response: { 200: ZBudgetImportResult },
+      },
+    },
+    async (request) => {
+      const file = await readOneFile(request, BudgetErrors.BUDGET_IMPORT_FILE_MISSING);
+      return runRpjmdImport(request.ctx, { pemdaId: pemdaOf(request.actor), buffer: file.data, filename: file.name, dryRun: request.query.dryRun === 'true', tahun: request.query.tahun });
     },
   );
 

@@ -155,7 +155,7 @@ function validate(lang: Lang, input: TRpjmdInput, opdCodes: Set<string>): FieldE
 }
 
 /** Enters or corrects the cascade; codes are the keys, so sending it again changes nothing. */
-export async function putRpjmd(ctx: Ctx, pemdaId: string, input: TRpjmdInput): Promise<TRpjmd> {
+export async function putRpjmd(ctx: Ctx, pemdaId: string, input: TRpjmdInput, options: { file?: string } = {}): Promise<TRpjmd> {
   if (input.periodEnd < input.periodStart || input.periodEnd - input.periodStart > 5) throw new AppError(BudgetErrors.BUDGET_PERIOD_INVALID, { start: input.periodStart, end: input.periodEnd });
   await inTransaction(ctx, async (tx) => {
     const db = tx.db;
@@ -255,7 +255,7 @@ export async function putRpjmd(ctx: Ctx, pemdaId: string, input: TRpjmdInput): P
       entityId: rpjmd.id,
       before: previous ? { periodStart: input.periodStart, periodEnd: previous.period_end, visi: previous.visi, legalBasis: previous.legal_basis } : null,
       after: head,
-      detail: { prune: input.prune ?? false, misi: input.misi.length, sasaran: after.filter((n) => n.level === 'sasaran').length, iku: after.filter((n) => n.level === 'iku').length, changes },
+      detail: { ...(options.file ? { file: options.file.slice(0, 200) } : {}), prune: input.prune ?? false, misi: input.misi.length, sasaran: after.filter((n) => n.level === 'sasaran').length, iku: after.filter((n) => n.level === 'iku').length, changes },
     });
   });
   return getRpjmd(ctx, pemdaId, input.periodStart);

@@ -6,6 +6,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { BudgetTabs, useQueryParams } from './components';
+import { ImportPanel } from './ImportPanel';
 import { HeadForm, IkuForm, MisiForm, SasaranForm, TujuanForm } from './RpjmdForms';
 import { levelOf, pathOf, posKey, toInput, withNode, type Cascade, type NodePos } from './rpjmd-edit';
 import { useBudgetText } from './strings';
@@ -282,6 +283,19 @@ export default function RpjmdPage() {
               </button>
             </div>
           )}
+        </section>
+      )}
+      {data.exists && (
+        <section className="bud-import" aria-labelledby="rpjmd-import-title">
+          <h2 id="rpjmd-import-title">{s('rpjmdImportTitle')}</h2>
+          <p className="bud-hint">{s('rpjmdImportHint')}</p>
+          <p className="bud-small">
+            {`${s('template')}: `}
+            <a href="/api/v1/budget/rpjmd/import/template.csv" download>
+              template-kaskade-rpjmd.csv
+            </a>
+          </p>
+          <ImportPanel uploadPath={`/budget/rpjmd/import${tahun ? `?tahun=${tahun}` : ''}`} onImported={reload} />
         </section>
       )}
     </div>

@@ -26,6 +26,12 @@ export const S = {
   unfold: { id: 'Buka', en: 'Expand' },
   foldAll: { id: 'Tutup semua', en: 'Collapse all' },
   unfoldAll: { id: 'Buka semua', en: 'Expand all' },
+  rpjmdImportTitle: { id: 'Impor kaskade dari berkas', en: 'Import the cascade from a file' },
+  rpjmdImportHint: {
+    id: 'Satu baris per IKU: No Misi, Kode Tujuan, Kode Sasaran, Kode IKU, satuan, arah (Naik/Turun), Kode OPD, kondisi awal dan kolom "Target 2026" dst. Uraian cukup diisi sekali; sel kosong membiarkan isian lama. Impor hanya menambah dan mengubah, tidak menghapus. Uji coba dulu: tidak ada yang disimpan sampai semua baris benar.',
+    en: 'One row per IKU: mission number, goal, target and IKU codes, unit, direction (Naik/Turun), OPD code, baseline and "Target 2026"-style columns. Texts need giving once; empty cells keep what is stored. The import adds and updates, never removes. Try it first: nothing is saved until every row is right.',
+  },
+  template: { id: 'Template', en: 'Template' },
   rpjmdTree: { id: 'Pohon kaskade RPJMD', en: 'RPJMD cascade tree' },
   visi: { id: 'Visi', en: 'Vision' },
   misi: { id: 'Misi', en: 'Mission' },
