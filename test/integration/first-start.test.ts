@@ -10,7 +10,8 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const config = loadConfig({ PAMONG_DATA_DIR: '.tmp/test-data', PAMONG_DEMO_PEGAWAI: '300', PAMONG_ADMIN_EMAIL: 'Admin@Contoh.go.id', PAMONG_ADMIN_PASSWORD: 'Rahasia-Admin-2026' });
   await firstStart(config, database, (line) => lines.push(line));
-});
+  // The whole demo seed (every module's data): about 20 s alone, several times that beside other test files on 2 cores.
+}, 180_000);
 afterAll(async () => database?.drop());
 
 describe('first start', () => {
