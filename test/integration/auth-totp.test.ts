@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentTotp } from '../../src/server/modules/auth/totp';
 import { buildPemda, buildUser, TEST_PASSWORD } from '../factories';
-import { createTestApp, type TestApp } from '../support/app';
+import { createTestApp, sessionCookieOf, type TestApp } from '../support/app';
 
 /** Moving the authenticator to another phone (its own app: the login rate limit counts per process and IP). */
 let t: TestApp;
@@ -13,11 +13,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const cookieOf = (headers: Record<string, unknown>) => {
-  const raw = headers['set-cookie'];
-  const line = Array.isArray(raw) ? raw[0] : String(raw);
-  return /pamong_session=([^;]+)/.exec(line)?.[1] ?? '';
-};
+const cookieOf = sessionCookieOf;
 
 describe('TOTP re-enrolment', () => {
   it('keeps the authenticator in use until a new one is confirmed (moving to another phone)', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentTotp } from '../../src/server/modules/auth/totp';
 import { buildOpd, buildPemda, buildUser, TEST_PASSWORD } from '../factories';
-import { createTestApp, type TestApp } from '../support/app';
+import { createTestApp, sessionCookieOf, type TestApp } from '../support/app';
 
 let t: TestApp;
 let pemda: { id: string; kode: string };
@@ -12,11 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const cookieOf = (headers: Record<string, unknown>) => {
-  const raw = headers['set-cookie'];
-  const line = Array.isArray(raw) ? raw[0] : String(raw);
-  return /pamong_session=([^;]+)/.exec(line)?.[1] ?? '';
-};
+const cookieOf = sessionCookieOf;
 
 describe('health', () => {
   it('answers ok with the database kind', async () => {

@@ -34,3 +34,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     },
   };
 }
+
+/** The session cookie value a sign-in response set (for `request({ cookie })`). */
+export function sessionCookieOf(headers: Record<string, unknown>): string {
+  const raw = headers['set-cookie'];
+  const line = Array.isArray(raw) ? raw[0] : String(raw);
+  return /pamong_session=([^;]+)/.exec(line)?.[1] ?? '';
+}
