@@ -143,6 +143,12 @@ describe('budget', () => {
     await iku.getByText('kode ini sudah dipakai di bagian lain RPJMD').waitFor();
     expect(await iku.getByLabel('Kode').getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, 'budget-rpjmd-iku-error-desktop');
+    // The same refusal in English once the language is switched.
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await iku.getByRole('button', { name: 'Save' }).click();
+    await iku.getByText('this code is already used elsewhere in the RPJMD').waitFor();
+    await page.getByRole('button', { name: 'ID', exact: true }).click();
+    await iku.getByRole('button', { name: 'Simpan' }).waitFor();
     await iku.getByLabel('Kode').fill('IKU-01');
     await iku.getByRole('button', { name: 'Simpan' }).click();
     await page.getByRole('status').filter({ hasText: 'Tersimpan.' }).waitFor();
@@ -166,9 +172,9 @@ describe('budget', () => {
     await screenshot(page, 'budget-rpjmd-remove-refused-desktop');
     const still = (await (await context.request.get(`/api/v1/budget/iku?tahun=${year}`)).json()) as { items: Array<{ kode: string }> };
     expect(still.items.some((i) => i.kode === 'IKU-01')).toBe(true);
-    // The refused saves above (400 for the code clash, 409 for the removal) are the only failed requests.
+    // The refused saves above (400 twice for the code clash, 409 for the removal) are the only failed requests.
     expect(admin.errors.filter((e) => !/status of (400|409)/.test(e))).toEqual([]);
-    expect(admin.errors.filter((e) => /status of (400|409)/.test(e))).toHaveLength(2);
+    expect(admin.errors.filter((e) => /status of (400|409)/.test(e))).toHaveLength(3);
     admin.errors.length = 0;
 
     // The cascade from a file: a row naming a new sasaran without its text is refused in the trial; the good row imports.

@@ -11,7 +11,10 @@ import { useBudgetText } from './strings';
 
 type Errors = Record<string, string>;
 
-function useNodeSave(prefix: string) {
+/** Names a server path in the planner's words, for errors that belong to another node than the one edited. */
+export type Describe = (path: string) => string;
+
+function useNodeSave(prefix: string, describe?: Describe) {
   const [errors, setErrors] = useState<Errors>({});
   const [problem, setProblem] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -28,7 +31,8 @@ function useNodeSave(prefix: string) {
         setErrors(fields);
         // The other side of a code clash repeats the message shown at the field: leave it out of the list.
         const shown = new Set(Object.values(fields));
-        setProblem(new ApiError({ ...err.problem, errors: rest.filter((e) => !shown.has(e.message)) }));
+        const others = rest.filter((e) => !shown.has(e.message)).map((e) => ({ ...e, path: describe ? describe(e.path) : e.path }));
+        setProblem(new ApiError({ ...err.problem, errors: others }));
       } else setProblem(err);
     } finally {
       setBusy(false);
@@ -69,6 +73,7 @@ function Actions({ busy, onCancel }: { busy: boolean; onCancel: () => void }) {
 }
 
 interface FormProps<T> {
+  describe?: Describe;
   id: string;
   prefix: string;
   value: T | null;
@@ -77,9 +82,9 @@ interface FormProps<T> {
 }
 
 /** Period, vision and legal basis; a new cascade also needs its first mission. */
-export function HeadForm({ value, exists, onSave, onCancel }: { value: Cascade; exists: boolean; onSave: (head: Pick<Cascade, 'periodStart' | 'periodEnd' | 'visi' | 'legalBasis'>, firstMisi: string | null) => Promise<void>; onCancel: () => void }) {
+export function HeadForm({ value, exists, describe, onSave, onCancel }: { value: Cascade; exists: boolean; describe?: Describe; onSave: (head: Pick<Cascade, 'periodStart' | 'periodEnd' | 'visi' | 'legalBasis'>, firstMisi: string | null) => Promise<void>; onCancel: () => void }) {
   const { s } = useBudgetText();
-  const { errors, problem, busy, run } = useNodeSave('');
+  const { errors, problem, busy, run } = useNodeSave('', describe);
   const [start, setStart] = useState(String(value.periodStart));
   const [end, setEnd] = useState(String(value.periodEnd));
   const [visi, setVisi] = useState(value.visi);
@@ -120,9 +125,9 @@ export function HeadForm({ value, exists, onSave, onCancel }: { value: Cascade; 
   );
 }
 
-export function MisiForm({ id, prefix, value, nextNumber, onSave, onCancel }: FormProps<Misi> & { nextNumber: number }) {
+export function MisiForm({ id, prefix, value, nextNumber, describe, onSave, onCancel }: FormProps<Misi> & { nextNumber: number }) {
   const { s } = useBudgetText();
-  const { errors, problem, busy, run } = useNodeSave(prefix);
+  const { errors, problem, busy, run } = useNodeSave(prefix, describe);
   const [nomor, setNomor] = useState(String(value?.nomor ?? nextNumber));
   const [uraian, setUraian] = useState(value?.uraian ?? '');
   const submit = (event: FormEvent) => {
@@ -144,9 +149,9 @@ export function MisiForm({ id, prefix, value, nextNumber, onSave, onCancel }: Fo
   );
 }
 
-export function TujuanForm({ id, prefix, value, onSave, onCancel }: FormProps<Tujuan>) {
+export function TujuanForm({ id, prefix, value, describe, onSave, onCancel }: FormProps<Tujuan>) {
   const { s } = useBudgetText();
-  const { errors, problem, busy, run } = useNodeSave(prefix);
+  const { errors, problem, busy, run } = useNodeSave(prefix, describe);
   const [kode, setKode] = useState(value?.kode ?? '');
   const [uraian, setUraian] = useState(value?.uraian ?? '');
   const submit = (event: FormEvent) => {
@@ -167,9 +172,9 @@ export function TujuanForm({ id, prefix, value, onSave, onCancel }: FormProps<Tu
   );
 }
 
-export function SasaranForm({ id, prefix, value, onSave, onCancel }: FormProps<Sasaran>) {
+export function SasaranForm({ id, prefix, value, describe, onSave, onCancel }: FormProps<Sasaran>) {
   const { s } = useBudgetText();
-  const { errors, problem, busy, run } = useNodeSave(prefix);
+  const { errors, problem, busy, run } = useNodeSave(prefix, describe);
   const [kode, setKode] = useState(value?.kode ?? '');
   const [uraian, setUraian] = useState(value?.uraian ?? '');
   const [prioritas, setPrioritas] = useState(value?.prioritas ?? false);
@@ -195,9 +200,9 @@ export function SasaranForm({ id, prefix, value, onSave, onCancel }: FormProps<S
   );
 }
 
-export function IkuForm({ id, prefix, value, years, opds, onSave, onCancel }: FormProps<Iku> & { years: number[]; opds: Cascade['opds'] }) {
+export function IkuForm({ id, prefix, value, years, opds, describe, onSave, onCancel }: FormProps<Iku> & { years: number[]; opds: Cascade['opds'] }) {
   const { s, lang } = useBudgetText();
-  const { errors, problem, busy, run } = useNodeSave(prefix);
+  const { errors, problem, busy, run } = useNodeSave(prefix, describe);
   const [kode, setKode] = useState(value?.kode ?? '');
   const [nama, setNama] = useState(value?.nama ?? '');
   const [satuan, setSatuan] = useState(value?.satuan ?? '');

@@ -8,7 +8,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { BudgetTabs, useQueryParams } from './components';
 import { ImportPanel } from './ImportPanel';
 import { HeadForm, IkuForm, MisiForm, SasaranForm, TujuanForm } from './RpjmdForms';
-import { levelOf, pathOf, posKey, toInput, withNode, type Cascade, type NodePos } from './rpjmd-edit';
+import { describePath, levelOf, pathOf, posKey, toInput, withNode, type Cascade, type NodePos } from './rpjmd-edit';
 import { useBudgetText } from './strings';
 
 type Editing = { kind: 'head' } | { kind: 'node'; pos: NodePos; adding: boolean };
@@ -36,6 +36,8 @@ export default function RpjmdPage() {
 
   const years = Array.from({ length: data.periodEnd - data.periodStart + 1 }, (_, k) => data.periodStart + k);
   const number = (v: number) => new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: 4 }).format(v);
+
+  const describe = (path: string) => describePath(data, path, { misi: s('misi'), tujuan: s('tujuan'), sasaran: s('sasaran') });
 
   const save = async (next: Cascade, done: string) => {
     await api.put('/budget/rpjmd', toInput(next));
@@ -69,7 +71,7 @@ export default function RpjmdPage() {
   const formId = (pos: NodePos, adding: boolean) => `rpjmd-${pathOf(pos).replace(/\./g, '-')}${adding ? '-new' : ''}`;
 
   const formFor = (pos: NodePos, adding: boolean) => {
-    const common = { id: formId(pos, adding), prefix: pathOf(pos), onCancel: () => setEditing(null) };
+    const common = { id: formId(pos, adding), prefix: pathOf(pos), describe, onCancel: () => setEditing(null) };
     const m = data.misi[pos.m];
     const t = pos.t === undefined ? undefined : m?.tujuan[pos.t];
     const sa = pos.s === undefined ? undefined : t?.sasaran[pos.s];
@@ -184,6 +186,7 @@ export default function RpjmdPage() {
           <HeadForm
             value={data}
             exists={data.exists}
+            describe={describe}
             onCancel={() => setEditing(null)}
             onSave={(head, firstMisi) => save({ ...data, ...head, misi: firstMisi === null ? data.misi : [{ nomor: 1, uraian: firstMisi, tujuan: [] }] }, s('saved'))}
           />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrorsFor, readNumber, showNumber, toInput, withNode, type Cascade } from './rpjmd-edit';
+import { describePath, fieldErrorsFor, readNumber, showNumber, toInput, withNode, type Cascade } from './rpjmd-edit';
 
 const iku = { kode: 'IKU-01', nama: 'Rata-rata lama sekolah', satuan: 'tahun', arah: 'naik' as const, opdCode: 'DISDIK', baseline: null, target: { '2025': 11.2 }, jumlahRealisasi: 2 };
 const cascade: Cascade = {
@@ -49,5 +49,15 @@ describe('RPJMD editor helpers', () => {
     expect(showNumber(1.234, 'en')).toBe('1.234');
     expect(readNumber('1.234', 'en')).toBe(1.234);
     expect(readNumber('sebelas', 'id')).toBeNull();
+  });
+});
+
+describe('describePath', () => {
+  it("names the node of another form's error in the planner's words", () => {
+    const words = { misi: 'Misi', tujuan: 'Tujuan', sasaran: 'Sasaran' };
+    expect(describePath(cascade, 'misi.0.tujuan.0.sasaran.0.iku.0.target.2031', words)).toBe('IKU IKU-01 · target 2031');
+    expect(describePath(cascade, 'misi.0.tujuan.0.sasaran.0.kode', words)).toBe('Sasaran S.1 · kode');
+    expect(describePath(cascade, 'misi.0', words)).toBe('Misi 1');
+    expect(describePath(cascade, 'visi', words)).toBe('visi');
   });
 });

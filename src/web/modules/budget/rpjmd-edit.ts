@@ -133,3 +133,16 @@ export function readNumber(text: string, lang: Lang): number | null {
   if (lang === 'en' && /^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
   return parseTypedNumber(raw);
 }
+
+/** A server path ("misi.0.tujuan.1.sasaran.0.iku.2.target.2031") in the planner's words ("IKU IKU-05 · target 2031"). */
+export function describePath(c: Cascade, path: string, words: { misi: string; tujuan: string; sasaran: string }): string {
+  const match = /^misi\.(\d+)(?:\.tujuan\.(\d+))?(?:\.sasaran\.(\d+))?(?:\.iku\.(\d+))?(?:\.(.+))?$/.exec(path);
+  if (!match) return path;
+  const [, m, t, s, i, rest] = match;
+  const misi = c.misi[Number(m)];
+  const tujuan = t === undefined ? undefined : misi?.tujuan[Number(t)];
+  const sasaran = s === undefined ? undefined : tujuan?.sasaran[Number(s)];
+  const iku = i === undefined ? undefined : sasaran?.iku[Number(i)];
+  const node = iku ? `IKU ${iku.kode}` : sasaran ? `${words.sasaran} ${sasaran.kode}` : tujuan ? `${words.tujuan} ${tujuan.kode}` : misi ? `${words.misi} ${misi.nomor}` : path;
+  return rest ? `${node} · ${rest.replace(/^target\./, 'target ')}` : node;
+}
