@@ -11,17 +11,26 @@ import { runImport, type ImportPhase } from './service';
 
 const PHASE_LABEL: Record<ImportPhase, string> = { parse: 'membaca berkas', check: 'memeriksa data', write: 'menyimpan' };
 
-/** `pamong import pegawai|jabatan FILE --pemda KODE [--dry-run] [--json]`, with a progress bar on a terminal. */
+/**
+ * `pamong import pegawai|jabatan FILE --pemda KODE [--dry-run] [--json]`, with a progress bar on a terminal. `import`
+ * itself only groups its subcommands (other modules add theirs, e.g. `import attlog`): commander checks a parent's
+ * required options for every subcommand, so a `--pemda` required on `import` made `import attlog` unusable.
+ */
 export function importCommand(): Command {
-  const command = new Command('import').description('Import positions (jabatan) or pegawai from XLSX/CSV (layout: docs/import-layout.md)');
+  const command = new Command('import').description('Import data from files: pegawai and jabatan (XLSX/CSV, layout: docs/import-layout.md), fingerprint-machine logs');
+  for (const kind of ['pegawai', 'jabatan'] as const) command.addCommand(orgImportCommand(kind));
+  return command;
+}
+
+function orgImportCommand(kind: 'pegawai' | 'jabatan'): Command {
+  const command = new Command(kind).description(kind === 'pegawai' ? 'Import pegawai from XLSX/CSV' : 'Import positions (jabatan) from XLSX/CSV');
   command
-    .addArgument(new Command().createArgument('<kind>', 'what to import').choices(['pegawai', 'jabatan']))
     .argument('<file>', 'XLSX or CSV file')
     .requiredOption('--pemda <kode>', 'kode wilayah of the Pemda, e.g. 19.71')
     .option('--dry-run', 'check and count only; save nothing')
     .option('--json', 'print the result as JSON')
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['id', 'en']).default('id'))
-    .action(async (kind: 'pegawai' | 'jabatan', file: string, options: { pemda: string; dryRun?: boolean; json?: boolean; lang: 'id' | 'en' }) => {
+    .action(async (file: string, options: { pemda: string; dryRun?: boolean; json?: boolean; lang: 'id' | 'en' }) => {
       const config = loadConfig();
       const database = await openDatabase(config);
       try {
