@@ -58,12 +58,17 @@ async function copyBlob(rows: CopySource): Promise<{ blob: Blob; lines: number }
 /** The temporary files of PGlite's COPY in its data directory. */
 const COPY_FILE = /^pamong-copy-\d+-\d+\.tmp$/;
 
+/** Writes all of `bytes` (fs.writeSync may write fewer than asked). */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let offset = 0; offset < bytes.byteLength; ) offset += fs.writeSync(fd, bytes, offset, bytes.byteLength - offset);
+}
+
 /** Writes a COPY source to a file, in pieces of about 1 MB; returns the number of lines. */
 async function writeCopyFile(file: string, rows: CopySource): Promise<number> {
   const fd = fs.openSync(file, 'w', 0o600);
   try {
     if (rows instanceof Uint8Array) {
-      fs.writeSync(fd, rows);
+      writeAll(fd, rows);
       let lines = 0;
       for (let at = rows.indexOf(0x0a); at !== -1; at = rows.indexOf(0x0a, at + 1)) lines += 1;
       return lines;
@@ -76,12 +81,12 @@ async function writeCopyFile(file: string, rows: CopySource): Promise<number> {
       pendingChars += line.length;
       lines += 1;
       if (pendingChars >= 1 << 20) {
-        fs.writeSync(fd, pending.join(''));
+        writeAll(fd, Buffer.from(pending.join(''), 'utf8'));
         pending = [];
         pendingChars = 0;
       }
     }
-    if (pending.length > 0) fs.writeSync(fd, pending.join(''));
+    if (pending.length > 0) writeAll(fd, Buffer.from(pending.join(''), 'utf8'));
     return lines;
   } finally {
     fs.closeSync(fd);

@@ -171,6 +171,7 @@ async function readResponse<T>(response: Response, schema: Schema<T> | undefined
  * as it arrives (an attlog import streams), so the bytes sent follow the work done.
  */
 function uploadWithProgress<T>(path: string, form: FormData, schema: Schema<T> | undefined, options: RequestOptions): Promise<T> {
+  if (options.signal?.aborted) return Promise.reject(new DOMException('The upload was aborted', 'AbortError'));
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', withQuery(`${API_BASE}${path}`, options.query));

@@ -23,7 +23,7 @@ export const BATCH_BYTES = 8 << 20;
  * PGlite runs in this process's own thread, so a batch in flight overlaps nothing; smaller batches keep its peak
  * memory down (issue 5 §10: ≤ 512 MB with the WASM heap included) at no cost in speed.
  */
-export const PGLITE_BATCH_BYTES = Number(process.env.XPB ?? 2 << 20);
+export const PGLITE_BATCH_BYTES = 2 << 20;
 export const MAX_REJECTED_LISTED = 1000;
 const MAX_MARKED = 500_000;
 
@@ -149,7 +149,9 @@ export async function importEvents(ctx: Ctx, database: Database, input: ImportIn
     const directly = async (rows: Batch): Promise<boolean> => {
       await sql`SAVEPOINT att_direct`.execute(trx);
       try {
-        await copy('att_event', EVENT_COLUMNS, rows.copy.bytes());
+        const copied = await copy('att_event', EVENT_COLUMNS, rows.copy.bytes());
+        // COPY's own count, so a short write can never be reported as added.
+        if (copied !== rows.copy.lines) throw new Error(`COPY stored ${copied} of ${rows.copy.lines} events`);
       } catch (error) {
         if ((error as { code?: string }).code !== '23505') throw error;
         await sql`ROLLBACK TO SAVEPOINT att_direct`.execute(trx);
