@@ -121,6 +121,7 @@ describe('complaints', () => {
         await screenshot(page, `complaints-survey-${viewport}`);
         await page.getByRole('button', { name: 'Kirim penilaian' }).click();
         await page.getByText('Terima kasih. Penilaian Anda sudah kami terima.').waitFor();
+        await screenshot(page, `complaints-survey-thanks-${viewport}`);
         await page.goto('/lapor');
         await page.locator('svg.cmp-map').waitFor();
         await screenshot(page, `complaints-form-${viewport}`);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ZOpen311Client, ZOpen311ClientCreated, ZService, ZSlaClass, type TOpen311Client, type TService, type TServiceAttribute, type TSlaClass } from '../../../contracts/complaints';
 import { api, useApi, useListApi } from '../../api/client';
 import { Schemas } from '../../api/schemas';
+import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/Loading';
@@ -202,7 +203,7 @@ function SlaSection() {
     <section className="section" aria-labelledby="sla-title">
       <h2 id="sla-title" className="visually-hidden">{s('tabSla')}</h2>
       <p className="small">{s('slaIntro')}</p>
-      {notice && <p className="alert alert-success" role="status">{notice}</p>}
+      {notice && <Alert tone="success">{notice}</Alert>}
       <ActionProblem error={removal.error} />
       {list.error ? <ProblemAlert error={list.error} onRetry={list.reload} /> : null}
       {list.loading && !list.data && <Loading />}
@@ -334,7 +335,7 @@ function ServiceForm({ initial, slaClasses, onDone, onCancel }: { initial: TServ
 
   return (
     <CardForm title={initial ? s('editService', { code: initial.code }) : s('addService')} error={action.error} busy={action.busy} onSubmit={() => void submit()} onCancel={onCancel}>
-      {localError && <p className="alert alert-danger" role="alert">{localError}</p>}
+      {localError && <Alert tone="danger">{localError}</Alert>}
       <div className="form-grid">
         {!initial && (
           <div className="field">
@@ -466,7 +467,7 @@ function CatalogueSection() {
   return (
     <section className="section" aria-labelledby="cat-title">
       <h2 id="cat-title" className="visually-hidden">{s('tabCatalogue')}</h2>
-      {notice && <p className="alert alert-success" role="status">{notice}</p>}
+      {notice && <Alert tone="success">{notice}</Alert>}
       <ActionProblem error={removal.error} />
       {list.error ? <ProblemAlert error={list.error} onRetry={list.reload} /> : null}
       {list.loading && !list.data && <Loading />}

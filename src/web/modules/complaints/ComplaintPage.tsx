@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { COMPLAINT_STATUS_LABELS, OPEN_STATUSES, ZComplaintDetail, ZDuplicate } from '../../../contracts/complaints';
 import { api, useApi, useListApi } from '../../api/client';
 import { Schemas } from '../../api/schemas';
+import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -61,7 +62,7 @@ export default function ComplaintPage() {
         <Badge tone={statusTone(c.status)}>{pick(COMPLAINT_STATUS_LABELS[c.status])}</Badge> <Badge tone={deadlineTone(c.deadline)}>{s(`deadline.${c.deadline}` as StringKey)}</Badge>
       </PageHeader>
       {error ? <ProblemAlert error={error} /> : null}
-      {notice && <p className="alert alert-success" role="status">{notice}</p>}
+      {notice && <Alert tone="success">{notice}</Alert>}
       <div className="grid-2">
         <section className="card">
           <h2>{c.serviceName}</h2>

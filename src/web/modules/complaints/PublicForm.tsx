@@ -2,6 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { ZPublicFiled, ZPublicMeta, type TPublicFiled } from '../../../contracts/complaints';
 import { api, useApi } from '../../api/client';
+import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
@@ -87,13 +88,10 @@ export default function PublicForm() {
   if (filed) {
     return (
       <PublicShell title={s('filedTitle')}>
-        <div className="alert alert-success" role="status">
-          <div className="alert-body">
-            <p className="alert-title">{s('filedCode')}</p>
-            <p className="cmp-code" data-testid="tracking-code">{filed.code}</p>
-            <p>{s('filedKeep')}</p>
-          </div>
-        </div>
+        <Alert tone="success" title={s('filedCode')}>
+          <p className="cmp-code" data-testid="tracking-code">{filed.code}</p>
+          <p>{s('filedKeep')}</p>
+        </Alert>
         <dl className="facts">
           <div><dt>{s('handledBy')}</dt><dd>{filed.opdName}</dd></div>
           {filed.kelurahan && (

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { ZIkmUnitPublic } from '../../../contracts/complaints';
 import { api, useApi } from '../../api/client';
+import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
@@ -65,9 +66,7 @@ export default function Survey() {
       {info.loading && !info.data && <Loading />}
       {info.error ? <ProblemAlert error={info.error} /> : null}
       {done && (
-        <div className="alert alert-success" role="status">
-          <p className="alert-title">{s('surveyThanks')}</p>
-        </div>
+        <Alert tone="success" title={s('surveyThanks')} />
       )}
       {info.data && !done && (
         <form className="form cmp-form" onSubmit={submit}>

@@ -2,6 +2,7 @@ import './neutrality.css';
 import { useState, type FormEvent } from 'react';
 import type { TCampaign, TElection, TPledgeProgress } from '../../../contracts/neutrality';
 import { api, ApiError, useApi } from '../../api/client';
+import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/Loading';
@@ -49,9 +50,9 @@ function CampaignForm({ elections, campaign, onDone, onClose }: { elections: TEl
         {campaign ? s('campaign.editTitle', { title: campaign.title }) : s('campaign.new')}
       </h2>
       {locked && (
-        <p className="alert alert-warning" id={`${p}-locked`}>
+        <Alert tone="warning" id={`${p}-locked`}>
           {s('campaign.signedLock', { n: campaign.signed })}
-        </p>
+        </Alert>
       )}
       <ProblemAlert error={error} />
       <div className="field">
@@ -203,9 +204,7 @@ export default function CampaignsPage() {
       <p className="muted">{s('campaign.intro')}</p>
       <ProblemAlert error={campaigns.error ?? error} />
       {notice && (
-        <p className="alert alert-success" role="status">
-          {notice}
-        </p>
+        <Alert tone="success">{notice}</Alert>
       )}
       {campaigns.loading ? (
         <Loading />

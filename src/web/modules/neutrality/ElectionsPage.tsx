@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { ELECTION_KINDS, STAGE_KINDS, type TElection } from '../../../contracts/neutrality';
 import { api, ApiError, useApi } from '../../api/client';
 import { useAuth } from '../../app/auth';
+import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/Loading';
@@ -193,9 +194,7 @@ export default function ElectionsPage() {
       <p className="muted">{s('election.intro')}</p>
       <ProblemAlert error={elections.error} />
       {notice && (
-        <p className="alert alert-success" role="status">
-          {notice}
-        </p>
+        <Alert tone="success">{notice}</Alert>
       )}
       {elections.loading ? (
         <Loading />

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { TCampaign, TPledgeProgress } from '../../../contracts/neutrality';
 import { api, useApi } from '../../api/client';
 import { useAuth } from '../../app/auth';
+import { Alert } from '../../components/Alert';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
@@ -52,7 +53,7 @@ export default function PledgePage() {
           <h2 className="card-title">{campaign.title}</h2>
           <blockquote>{campaign.statement}</blockquote>
           {mine.data?.signedAt ? (
-            <p className="alert alert-success">{s('pledge.signed', { date: formatDateTime(mine.data.signedAt, lang) })}</p>
+            <Alert tone="success">{s('pledge.signed', { date: formatDateTime(mine.data.signedAt, lang) })}</Alert>
           ) : mine.data?.canSign ? (
             <button type="button" className="button button-primary" onClick={() => void sign()}>
               {s('pledge.sign')}

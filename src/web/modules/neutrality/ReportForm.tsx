@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { CATEGORIES, STAFF_CHANNELS, type TReceipt } from '../../../contracts/neutrality';
 import { api } from '../../api/client';
+import { Alert } from '../../components/Alert';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
 import { useStrings } from './strings';
@@ -161,7 +162,7 @@ export function ReceiptCard({ receipt }: { receipt: TReceipt }) {
       <h2 id="ntr-receipt-title" className="card-title">
         {s('receipt.savedTitle')}
       </h2>
-      <p className="alert alert-warning">{s('receipt.savedHint')}</p>
+      <Alert tone="warning">{s('receipt.savedHint')}</Alert>
       <dl className="ntr-receipt">
         <dt>{s('receipt.number')}</dt>
         <dd data-testid="ntr-number">{receipt.number}</dd>
