@@ -313,6 +313,11 @@ export const ZRpjmdInput = z
      * updated, so sending the same body again changes nothing.
      */
     prune: z.boolean().optional(),
+    /**
+     * The `version` of GET /budget/rpjmd/editable this body was made from. When given and the stored cascade has
+     * changed since (another planner saved), the save is refused (409) instead of overwriting their work.
+     */
+    expectedVersion: z.string().max(128).optional(),
   })
   .strict();
 export type TRpjmdInput = z.infer<typeof ZRpjmdInput>;
@@ -323,6 +328,8 @@ export type TRpjmdInput = z.infer<typeof ZRpjmdInput>;
  */
 export const ZRpjmdEditable = z.object({
   exists: z.boolean(),
+  /** Changes whenever the stored cascade does; send it back as `expectedVersion`. */
+  version: z.string(),
   periodStart: z.number(),
   periodEnd: z.number(),
   visi: z.string(),

@@ -159,6 +159,28 @@ describe('saving the cascade', () => {
     expect(changes.map((c) => `${c.op} ${c.node}`).sort()).toEqual(['remove iku:IKU-09', 'remove misi:2', 'remove sasaran:S.2.1', 'remove tujuan:2/T.2.1']);
   });
 
+  it("refuses a save made from a cascade someone else has changed since, instead of overwriting their work", async () => {
+    const loaded = (await editable()).json<TRpjmdEditable>();
+    expect(loaded.version).toMatch(/^[0-9a-f]{32}$/);
+    // Loading again without a change gives the same version.
+    expect((await editable()).json<TRpjmdEditable>().version).toBe(loaded.version);
+    const theirs = toInput(loaded);
+    theirs.misi[0]!.tujuan[0]!.sasaran[1]!.iku.push({ kode: 'IKU-08', nama: 'Indikator rekan', satuan: '%', arah: 'naik', opdCode: null, target: {} });
+    expect((await put({ ...theirs, prune: true, expectedVersion: loaded.version })).statusCode).toBe(200);
+    const mine = toInput(loaded);
+    mine.visi = 'Visi dari halaman lama';
+    const stale = await put({ ...mine, prune: true, expectedVersion: loaded.version });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'BUDGET_RPJMD_STALE', detail: 'RPJMD baru saja diubah oleh pengguna lain; muat ulang halaman lalu ulangi perubahan Anda.' });
+    expect(await ikuCount()).toBe(3);
+    // Reloaded, the change goes through; then IKU-08 is removed again (unused) for the tests below.
+    const fresh = (await editable()).json<TRpjmdEditable>();
+    const cleaned = toInput(fresh);
+    cleaned.misi[0]!.tujuan[0]!.sasaran[1]!.iku = cleaned.misi[0]!.tujuan[0]!.sasaran[1]!.iku.filter((i) => i.kode !== 'IKU-08');
+    expect((await put({ ...cleaned, prune: true, expectedVersion: fresh.version })).statusCode).toBe(200);
+    expect(await ikuCount()).toBe(2);
+  });
+
   it('refuses to remove an IKU with realisation or a sasaran linked to sub-activities, and saves nothing', async () => {
     const before = (await editable()).json<TRpjmdEditable>();
     const iku02 = await t.database.db.selectFrom('budget_iku').select('id').where('pemda_id', '=', pemda.id).where('kode', '=', 'IKU-02').executeTakeFirstOrThrow();

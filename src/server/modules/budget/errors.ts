@@ -53,6 +53,11 @@ export const BudgetErrors = defineErrors({
     id: 'Tidak dapat dihapus karena sudah dipakai: {items}. Tidak ada yang disimpan.',
     en: 'Cannot be removed because it is in use: {items}. Nothing was saved.',
   },
+  BUDGET_RPJMD_STALE: {
+    status: 409,
+    id: 'RPJMD baru saja diubah oleh pengguna lain; muat ulang halaman lalu ulangi perubahan Anda.',
+    en: 'The RPJMD was just changed by someone else; reload the page and make your change again.',
+  },
   BUDGET_RPJMD_IMPORT_NEEDS_HEAD: {
     status: 400,
     id: 'Isi dulu periode dan visi RPJMD di layar Ubah RPJMD, lalu impor kaskadenya.',

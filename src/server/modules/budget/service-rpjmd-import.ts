@@ -125,6 +125,7 @@ export async function runRpjmdImport(ctx: Ctx, options: { pemdaId: string; buffe
       ctx,
       options.pemdaId,
       {
+        expectedVersion: cascade.version,
         periodStart: cascade.periodStart,
         periodEnd: cascade.periodEnd,
         visi: cascade.visi,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { TRpjmd, TRpjmdEditable, TRpjmdInput } from '../../../contracts/budget';
 import type { DB } from '../../db/schema';
@@ -106,6 +107,13 @@ function flattenInput(input: TRpjmdInput): FlatNode[] {
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v));
 
+/** A digest of the stored cascade (head and every node), so a save can tell whether it is still what was loaded. */
+function versionOf(head: { period_end: number; visi: string; legal_basis: string | null } | undefined, nodes: FlatNode[]): string {
+  if (!head) return 'none';
+  const content = canonical({ head: { periodEnd: head.period_end, visi: head.visi, legalBasis: head.legal_basis }, nodes: nodes.map((n) => ({ key: n.key, values: n.values })) });
+  return createHash('sha256').update(content).digest('hex').slice(0, 32);
+}
+
 const MESSAGES = {
   duplicate: { id: 'kode ini sudah dipakai di bagian lain RPJMD', en: 'this code is already used elsewhere in the RPJMD' },
   duplicateMisi: { id: 'nomor misi ini sudah dipakai', en: 'this mission number is already used' },
@@ -163,9 +171,11 @@ export async function putRpjmd(ctx: Ctx, pemdaId: string, input: TRpjmdInput, op
     const fieldErrors = validate(tx.lang, input, new Set(opds.keys()));
     if (fieldErrors.length > 0) throw new AppError(BudgetErrors.BUDGET_RPJMD_INVALID, {}, fieldErrors);
 
-    const previous = await db.selectFrom('budget_rpjmd').select(['id', 'period_end', 'visi', 'legal_basis']).where('pemda_id', '=', pemdaId).where('period_start', '=', input.periodStart).executeTakeFirst();
+    // Locked, so two saves of the same cascade run one after the other and the second sees the first's version.
+    const previous = await db.selectFrom('budget_rpjmd').select(['id', 'period_end', 'visi', 'legal_basis']).where('pemda_id', '=', pemdaId).where('period_start', '=', input.periodStart).forUpdate().executeTakeFirst();
     const stored = previous ? await loadStored(db, pemdaId, previous.id) : null;
     const before = stored ? flattenStored(stored) : [];
+    if (input.expectedVersion !== undefined && input.expectedVersion !== versionOf(previous, before)) throw new AppError(BudgetErrors.BUDGET_RPJMD_STALE);
     const after = flattenInput(input);
     const afterKeys = new Set(after.map((n) => n.key));
     const removed = input.prune ? before.filter((n) => !afterKeys.has(n.key)) : [];
@@ -266,10 +276,11 @@ export async function getRpjmdEditable(ctx: Ctx, pemdaId: string, tahunQuery?: n
   const tahun = tahunQuery ?? currentYearMonth().year;
   const opds = await ctx.db.selectFrom('opd').select(['code', 'name']).where('pemda_id', '=', pemdaId).orderBy('code').execute();
   const rpjmd = await rpjmdFor(ctx, pemdaId, tahun);
-  if (!rpjmd) return { exists: false, periodStart: tahun, periodEnd: tahun + 4, visi: '', legalBasis: null, misi: [], opds };
+  if (!rpjmd) return { exists: false, version: versionOf(undefined, []), periodStart: tahun, periodEnd: tahun + 4, visi: '', legalBasis: null, misi: [], opds };
   const stored = await loadStored(ctx.db, pemdaId, rpjmd.id);
   return {
     exists: true,
+    version: versionOf(rpjmd, flattenStored(stored)),
     periodStart: rpjmd.period_start,
     periodEnd: rpjmd.period_end,
     visi: rpjmd.visi,

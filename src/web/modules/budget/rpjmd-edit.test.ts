@@ -4,6 +4,7 @@ import { describePath, fieldErrorsFor, readNumber, showNumber, toInput, withNode
 const iku = { kode: 'IKU-01', nama: 'Rata-rata lama sekolah', satuan: 'tahun', arah: 'naik' as const, opdCode: 'DISDIK', baseline: null, target: { '2025': 11.2 }, jumlahRealisasi: 2 };
 const cascade: Cascade = {
   exists: true,
+  version: 'v1',
   periodStart: 2025,
   periodEnd: 2029,
   visi: 'Visi',
@@ -26,6 +27,7 @@ describe('RPJMD editor helpers', () => {
   it('sends the whole cascade with prune and without read-only facts', () => {
     const body = toInput(cascade);
     expect(body.prune).toBe(true);
+    expect(body.expectedVersion).toBe('v1');
     expect(body.misi[0]?.tujuan[0]?.sasaran[0]).not.toHaveProperty('jumlahSub');
     expect(body.misi[0]?.tujuan[0]?.sasaran[0]?.iku[0]).not.toHaveProperty('jumlahRealisasi');
   });

@@ -42,6 +42,7 @@ export function toInput(c: Cascade): TRpjmdInput {
     visi: c.visi,
     legalBasis: c.legalBasis,
     prune: true,
+    expectedVersion: c.version,
     misi: c.misi.map((m) => ({
       nomor: m.nomor,
       uraian: m.uraian,
