@@ -81,6 +81,14 @@ describe('deadline classes', () => {
     expect(row.sla_class).toBe('kilat');
     const calendar = await cachedCalendar(t.database.db, f.pemdaId);
     expect(String(row.resolve_due)).toBe(calendar.addWorkingDays(String(row.received_on), 3));
+
+    // The class itself changed afterwards: the very next complaint gets the new deadline (the catalogue is cached).
+    const changed = await t.request({ method: 'PUT', url: '/api/v1/complaints/sla-classes/kilat', cookie: admin, payload: { name: 'Kilat', verifyDays: 1, respondDays: 1, resolveDays: 4, legalBasis: 'Perkada 1/2026' } });
+    expect(changed.statusCode).toBe(200);
+    const next = await postOpen311(f.apiKey);
+    const nextCode = (next.json() as Array<{ service_request_id: string }>)[0]?.service_request_id as string;
+    const nextRow = await t.database.db.selectFrom('complaint').select(['received_on', 'resolve_due']).where('code', '=', nextCode).executeTakeFirstOrThrow();
+    expect(String(nextRow.resolve_due)).toBe(calendar.addWorkingDays(String(nextRow.received_on), 4));
   });
 });
 

@@ -85,13 +85,15 @@ function isForeignKeyViolation(err: unknown): boolean {
  * first, so a service or complaint being added concurrently either commits before the count or waits and fails.
  */
 export async function deleteSlaClass(tx: TxCtx, pemdaId: string, code: string): Promise<void> {
-  const existing = await tx.db.selectFrom('complaint_sla_class').selectAll().where('pemda_id', '=', pemdaId).where('code', '=', code).forUpdate().executeTakeFirst();
+  // All the Pemda's classes are locked, not only this one: two admins deleting the last two classes at once must
+  // not both see two left (the Pemda would be left with none, and the defaults would come back).
+  const all = await tx.db.selectFrom('complaint_sla_class').selectAll().where('pemda_id', '=', pemdaId).orderBy('code').forUpdate().execute();
+  const existing = all.find((row) => row.code === code);
   if (!existing) throw new AppError(ComplaintErrors.COMPLAINT_SLA_NOT_FOUND);
   const count = (table: 'complaint_service' | 'complaint') =>
     tx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('pemda_id', '=', pemdaId).where('sla_class', '=', code).executeTakeFirstOrThrow();
   const services = await count('complaint_service');
   const complaints = await count('complaint');
-  const classes = await tx.db.selectFrom('complaint_sla_class').select((eb) => eb.fn.countAll<number>().as('n')).where('pemda_id', '=', pemdaId).executeTakeFirstOrThrow();
   if (Number(services.n) > 0 || Number(complaints.n) > 0) {
     const uses = describeUses([
       { n: Number(services.n), id: 'layanan', en: 'services', enOne: 'service' },
@@ -99,7 +101,7 @@ export async function deleteSlaClass(tx: TxCtx, pemdaId: string, code: string): 
     ]);
     throw new AppError(ComplaintErrors.COMPLAINT_SLA_IN_USE, { code, uses });
   }
-  if (Number(classes.n) <= 1) throw new AppError(ComplaintErrors.COMPLAINT_SLA_LAST);
+  if (all.length <= 1) throw new AppError(ComplaintErrors.COMPLAINT_SLA_LAST);
   try {
     await tx.db.deleteFrom('complaint_sla_class').where('pemda_id', '=', pemdaId).where('code', '=', code).execute();
   } catch (err) {

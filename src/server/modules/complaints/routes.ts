@@ -120,7 +120,10 @@ export const complaintRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { action: A['complaints.catalogue.manage'] }, schema: { tags, summary: 'Change a deadline class (complaints already filed keep their due dates)', params: z.object({ code: z.string().max(30) }), body: ZSlaClassUpsert.omit({ code: true }), response: { 200: ZSlaClass } } },
     async (request) => {
       const actor = requireUser(request.actor);
-      return inTransaction(request.ctx, (tx) => upsertSlaClass(tx, actor.pemdaId, { ...request.body, code: request.params.code }, 'update'));
+      const updated = await inTransaction(request.ctx, (tx) => upsertSlaClass(tx, actor.pemdaId, { ...request.body, code: request.params.code }, 'update'));
+      // The cached catalogue carries each service's deadlines: new complaints must get the new ones at once.
+      invalidateCatalogue(actor.pemdaId);
+      return updated;
     },
   );
 
@@ -139,6 +142,7 @@ export const complaintRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = requireUser(request.actor);
       await inTransaction(request.ctx, (tx) => deleteSlaClass(tx, actor.pemdaId, request.params.code));
+      invalidateCatalogue(actor.pemdaId);
       return { ok: true as const };
     },
   );

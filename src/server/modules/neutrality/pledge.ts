@@ -188,8 +188,9 @@ export async function signPledge(ctx: Ctx, actor: UserActor): Promise<{ signedAt
   const campaign = current.campaign;
   return inTransaction(ctx, async (tx) => {
     // Shares the lock an edit or a cancellation takes: the text hashed is the text stored when the signature lands.
-    const locked = await tx.db.selectFrom('ntr_pledge_campaign').select(['statement', 'cancelled_on']).where('pemda_id', '=', actor.pemdaId).where('id', '=', campaign.id).forShare().executeTakeFirst();
-    if (!locked || locked.cancelled_on) throw new AppError(NeutralityErrors.NTR_NO_CAMPAIGN);
+    const locked = await tx.db.selectFrom('ntr_pledge_campaign').select(['statement', 'cancelled_on', 'starts_on', 'ends_on']).where('pemda_id', '=', actor.pemdaId).where('id', '=', campaign.id).forShare().executeTakeFirst();
+    // The dates again under the lock: an edit that shortened the campaign meanwhile must not let a signature land after its end.
+    if (!locked || locked.cancelled_on || String(locked.starts_on) > today || String(locked.ends_on) < today) throw new AppError(NeutralityErrors.NTR_NO_CAMPAIGN);
     const pegawai = await tx.db.selectFrom('pegawai').select(['opd_id']).where('pemda_id', '=', actor.pemdaId).where('id', '=', pegawaiId).executeTakeFirst();
     if (!pegawai) throw new AppError(NeutralityErrors.NTR_NOT_PEGAWAI);
     // The hash of the exact statement signed, so a later edit of the campaign text cannot change what was pledged.
