@@ -8,8 +8,10 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const filters = args.filter((a) => !a.startsWith('--'));
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+// BENCH_DATABASES=postgres (or pglite) measures one side only, e.g. to repeat it on a quieter machine.
+const wanted = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',').map((d) => d.trim());
 const ctx: BenchContext = {
-  databases: postgresUrl ? ['pglite', 'postgres'] : ['pglite'],
+  databases: (['pglite', 'postgres'] as const).filter((d) => wanted.includes(d) && (d === 'pglite' || !!postgresUrl)),
   postgresUrl,
   log: (line) => process.stderr.write(`${line}\n`),
 };
