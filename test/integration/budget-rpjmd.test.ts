@@ -1,7 +1,10 @@
+import ExcelJS from 'exceljs';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TRpjmdEditable, TRpjmdInput } from '../../src/contracts/budget';
 import { buildOpd, buildPemda, buildUser } from '../factories';
 import { createTestApp, type TestApp } from '../support/app';
+import { testDbKind } from '../support/db';
 import { fixtureRows, multipart, RPJMD, toCsv } from './budget-fixtures';
 
 /**
@@ -269,5 +272,149 @@ describe('cascade import (CSV/XLSX)', () => {
     const again = await upload(good, false);
     expect(again.json()).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
     expect((await lastAudit()).diff).toEqual(audit.diff);
+  });
+});
+
+describe('indicator values in the cascade import', () => {
+  const header = 'No Misi;Misi;Kode Tujuan;Tujuan;Kode Sasaran;Sasaran;Prioritas;Kode IKU;IKU;Satuan;Arah;Kode OPD;Kondisi Awal;Target 2025;Target 2026;Target 2027';
+  const upload = (filename: string, content: Buffer | string) => t.request({ method: 'POST', url: '/api/v1/budget/rpjmd/import?dryRun=false', cookie: admin.cookie, ...multipart(filename, content) });
+  const iku05 = async () => (await editable()).json<TRpjmdEditable>().misi[0]!.tujuan[0]!.sasaran[1]!.iku.find((i) => i.kode === 'IKU-05');
+
+  it('reads a comma as the decimal mark, keeps negatives and 4 decimals, and reads "1.250" as a thousand two hundred fifty', async () => {
+    const res = await upload('nilai.csv', `${header}\n1;;T.1.1;;S.1.2;;;IKU-05;;;;;0,125;-1,5;1.250,5;2,500\n`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ inserted: 0, updated: 1, errors: [] });
+    expect(await iku05()).toMatchObject({ baseline: 0.125, target: { '2025': -1.5, '2026': 1250.5, '2027': 2.5 } });
+    const english = await upload('nilai.csv', `${header}\n1;;T.1.1;;S.1.2;;;IKU-05;;;;;1.250;12.5;"1,250.75";-0.5\n`);
+    expect(english.json()).toMatchObject({ updated: 1, errors: [] });
+    expect(await iku05()).toMatchObject({ baseline: 1250, target: { '2025': 12.5, '2026': 1250.75, '2027': -0.5 } });
+    const wrong = await t.request({ method: 'POST', url: '/api/v1/budget/rpjmd/import?dryRun=true', cookie: admin.cookie, ...multipart('nilai.csv', `${header}\n1;;T.1.1;;S.1.2;;;IKU-05;;;;;1,2,3;2000000000000;;\n`) });
+    expect(wrong.statusCode).toBe(200);
+    expect(wrong.json().errors).toEqual([
+      { row: 2, column: 'Kondisi Awal', reason: { id: '"1,2,3" bukan angka (contoh: 12,5 atau -1,25)', en: '"1,2,3" is not a number (e.g. 12,5 or -1,25)' } },
+      { row: 2, column: 'Target 2025', reason: { id: 'Nilai di luar batas ±1.000.000.000.000', en: 'Value outside ±1,000,000,000,000' } },
+    ]);
+  });
+
+  it('keeps 4 decimals of a number cell of an XLSX file', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Kaskade');
+    sheet.addRow(header.split(';'));
+    sheet.addRow([1, null, 'T.1.1', null, 'S.1.2', null, null, 'IKU-05', null, null, null, null, 0.1234, 12.34567, -0.5, null]);
+    const res = await upload('nilai.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ updated: 1, errors: [] });
+    expect(await iku05()).toMatchObject({ baseline: 0.1234, target: { '2025': 12.3457, '2026': -0.5, '2027': -0.5 } });
+  });
+});
+
+describe("codes of another period's RPJMD", () => {
+  const next = (sasaranKode: string, ikuKode: string) => ({
+    periodStart: 2030,
+    periodEnd: 2034,
+    visi: 'Visi periode berikutnya',
+    misi: [{ nomor: 1, uraian: 'Misi periode berikutnya', tujuan: [{ kode: 'T.1.1', uraian: 'Tujuan berikutnya', sasaran: [{ kode: sasaranKode, uraian: 'Sasaran berikutnya', prioritas: false, iku: [{ kode: ikuKode, nama: 'Indikator berikutnya', satuan: '%', arah: 'naik', opdCode: null, target: { '2030': 1 } }] }] }] }],
+  });
+  const ikuHome = async (kode: string) =>
+    t.database.db
+      .selectFrom('budget_iku as i')
+      .innerJoin('budget_sasaran as s', (j) => j.onRef('s.pemda_id', '=', 'i.pemda_id').onRef('s.id', '=', 'i.sasaran_id'))
+      .select(['s.kode as sasaran', 'i.nama'])
+      .where('i.pemda_id', '=', pemda.id)
+      .where('i.kode', '=', kode)
+      .executeTakeFirstOrThrow();
+
+  it("refuses a new period's cascade that reuses a sasaran or IKU code, instead of moving the old period's node into it", async () => {
+    const before = await ikuHome('IKU-01');
+    const res = await put(next('S.1.1', 'IKU-01'));
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      code: 'BUDGET_RPJMD_INVALID',
+      errors: [
+        { path: 'misi.0.tujuan.0.sasaran.0.kode', message: 'kode S.1.1 sudah dipakai RPJMD 2025–2029; gunakan kode lain' },
+        { path: 'misi.0.tujuan.0.sasaran.0.iku.0.kode', message: 'kode IKU-01 sudah dipakai RPJMD 2025–2029; gunakan kode lain' },
+      ],
+    });
+    const en = await put(next('S.9.1', 'IKU-01'), admin.cookie, 'en');
+    expect(en.json().errors).toEqual([{ path: 'misi.0.tujuan.0.sasaran.0.iku.0.kode', message: 'code IKU-01 is already used by the RPJMD 2025–2029; use another code' }]);
+    expect(await ikuHome('IKU-01')).toEqual(before);
+    expect(await t.database.db.selectFrom('budget_rpjmd').select('id').where('pemda_id', '=', pemda.id).where('period_start', '=', 2030).executeTakeFirst()).toBeUndefined();
+    expect((await put(next('S.9.1', 'IKU-90'))).statusCode).toBe(200);
+  });
+
+  it('refuses such a code at its row when importing into the new period', async () => {
+    const header = 'No Misi;Misi;Kode Tujuan;Tujuan;Kode Sasaran;Sasaran;Prioritas;Kode IKU;IKU;Satuan;Arah;Kode OPD;Kondisi Awal;Target 2031';
+    const csv = `${header}\n1;;T.1.1;;S.1.1;Sasaran lama;;IKU-01;Indikator lama;%;Naik;;;5\n1;;T.1.1;;S.9.1;;;IKU-91;Indikator baru;%;Naik;;;6\n`;
+    const dry = await t.request({ method: 'POST', url: '/api/v1/budget/rpjmd/import?dryRun=true&tahun=2030', cookie: admin.cookie, ...multipart('kaskade-2030.csv', csv) });
+    expect(dry.statusCode).toBe(200);
+    expect(dry.json()).toMatchObject({ valid: 1, inserted: 1 });
+    expect(dry.json().errors).toEqual([
+      { row: 2, column: 'Kode Sasaran', reason: { id: 'kode sasaran S.1.1 sudah dipakai RPJMD 2025–2029; gunakan kode lain', en: 'target code S.1.1 is already used by the RPJMD 2025–2029; use another code' } },
+      { row: 2, column: 'Kode IKU', reason: { id: 'kode IKU IKU-01 sudah dipakai RPJMD 2025–2029; gunakan kode lain', en: 'IKU code IKU-01 is already used by the RPJMD 2025–2029; use another code' } },
+    ]);
+    const saved = await t.request({ method: 'POST', url: '/api/v1/budget/rpjmd/import?dryRun=false&tahun=2030', cookie: admin.cookie, ...multipart('kaskade-2030.csv', csv) });
+    expect(saved.statusCode).toBe(422);
+    expect((await ikuHome('IKU-01')).sasaran).toBe('S.1.1');
+  });
+});
+
+/**
+ * PostgreSQL only: PGlite has one connection, so no second transaction can hold a lock meanwhile. A second client
+ * holds a transaction open until the save is seen waiting for a lock, then commits.
+ */
+describe.skipIf(testDbKind() !== 'postgres')('saves racing another transaction (PostgreSQL)', () => {
+  async function whileHeld<T>(hold: (client: pg.Client) => Promise<void>, run: () => Promise<T>): Promise<T> {
+    const client = new pg.Client({ connectionString: t.database.url });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      await hold(client);
+      const running = run();
+      running.catch(() => undefined);
+      let waited = false;
+      for (let k = 0; k < 400 && !waited; k += 1) {
+        const r = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+        waited = (r.rows[0]?.n ?? 0) > 0;
+        if (!waited) await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      await client.query('COMMIT');
+      expect(waited).toBe(true);
+      return await running;
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('a realisation saved while a pruning save removes its IKU is counted: 409 in use, never a 500', async () => {
+    const loaded = (await editable()).json<TRpjmdEditable>();
+    const body = toInput(loaded);
+    const sasaran = body.misi[0]!.tujuan[0]!.sasaran[1]!;
+    sasaran.iku = sasaran.iku.filter((i) => i.kode !== 'IKU-05');
+    const iku05 = await t.database.db.selectFrom('budget_iku').select('id').where('pemda_id', '=', pemda.id).where('kode', '=', 'IKU-05').executeTakeFirstOrThrow();
+    const res = await whileHeld(
+      async (client) => {
+        await client.query("INSERT INTO budget_iku_realisasi (pemda_id, iku_id, tahun, triwulan, nilai, bukti) VALUES ($1, $2, 2025, 1, 1, 'Laporan TW1')", [pemda.id, iku05.id]);
+      },
+      () => put({ ...body, prune: true }),
+    );
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'BUDGET_RPJMD_IN_USE', detail: 'Tidak dapat dihapus karena sudah dipakai: IKU IKU-05 (1 triwulan realisasi/bukti). Tidak ada yang disimpan.' });
+    expect((await editable()).json<TRpjmdEditable>().version).toBe(loaded.version);
+  });
+
+  it('an import waits for a screen save in progress and merges into what it saved, instead of overwriting or refusing', async () => {
+    const header = 'No Misi;Misi;Kode Tujuan;Tujuan;Kode Sasaran;Sasaran;Prioritas;Kode IKU;IKU;Satuan;Arah;Kode OPD;Kondisi Awal;Target 2028';
+    const res = await whileHeld(
+      async (client) => {
+        await client.query('SELECT id FROM budget_rpjmd WHERE pemda_id = $1 AND period_start = 2025 FOR UPDATE', [pemda.id]);
+        await client.query("UPDATE budget_iku SET nama = 'Nama dari layar' WHERE pemda_id = $1 AND kode = 'IKU-02'", [pemda.id]);
+      },
+      () => t.request({ method: 'POST', url: '/api/v1/budget/rpjmd/import?dryRun=false', cookie: admin.cookie, ...multipart('kaskade.csv', `${header}\n1;;T.1.1;;S.1.1;;;IKU-01;;;;;;88\n`) }),
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ updated: 1, errors: [] });
+    const ikus = (await editable()).json<TRpjmdEditable>().misi[0]!.tujuan[0]!.sasaran.flatMap((s) => s.iku);
+    expect(ikus.find((i) => i.kode === 'IKU-02')?.nama).toBe('Nama dari layar');
+    expect(ikus.find((i) => i.kode === 'IKU-01')?.target['2028']).toBe(88);
   });
 });

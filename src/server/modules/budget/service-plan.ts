@@ -116,7 +116,9 @@ export async function getRpjmd(ctx: Ctx, pemdaId: string, tahunQuery?: number): 
 /** A quarter's IKU value with its evidence, by the owning OPD or admin_pemda; a quarter not yet ended is refused. */
 export async function recordIkuRealisasi(ctx: Ctx, pemdaId: string, input: { ikuId: string; tahun: number; triwulan: number; nilai: number; bukti: string; buktiUrl?: string | null }): Promise<TIkuRow> {
   await inTransaction(ctx, async (tx) => {
-    const iku = await tx.db.selectFrom('budget_iku').select(['id', 'opd_id', 'kode']).where('pemda_id', '=', pemdaId).where('id', '=', input.ikuId).executeTakeFirst();
+    // Key-share locked: a cascade save removing this IKU meanwhile either waits and then counts this realisation, or
+    // goes first and this finds no IKU (404), never a foreign key error.
+    const iku = await tx.db.selectFrom('budget_iku').select(['id', 'opd_id', 'kode']).where('pemda_id', '=', pemdaId).where('id', '=', input.ikuId).forKeyShare().executeTakeFirst();
     if (!iku) throw new AppError(BudgetErrors.BUDGET_IKU_NOT_FOUND);
     authorize(tx.actor, BudgetActions['budget.iku.write'], { pemdaId, opdId: iku.opd_id });
     const now = currentYearMonth();

@@ -1,10 +1,10 @@
 import type { TBudgetImportResult, TRpjmdEditable } from '../../../contracts/budget';
-import type { Ctx } from '../../http/context';
+import { inTransaction, type Ctx } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { BudgetErrors } from './errors';
 import type { RowError } from './import/parse';
 import { parseRpjmdFile } from './import/rpjmd';
-import { getRpjmdEditable, putRpjmd } from './service-rpjmd';
+import { codesOfOtherRpjmd, getRpjmdEditable, putRpjmd } from './service-rpjmd';
 
 type Misi = TRpjmdEditable['misi'][number];
 type Tujuan = Misi['tujuan'][number];
@@ -15,13 +15,20 @@ type Iku = Sasaran['iku'][number];
  * Bapperida's cascade spreadsheet merged into the RPJMD in force (budget.plan.manage): nodes are added or updated
  * by code, never removed (removal is done on the screen, where what is in use is refused). A dry run reports the
  * counts and row errors and saves nothing; the import saves only when every row is right, through the same save
- * as the screen (one transaction, one audit row listing each changed node, the file name with it).
+ * as the screen (one audit row listing each changed node, the file name with it). The cascade is read, merged and
+ * saved in one transaction holding the RPJMD row, so a screen save made meanwhile waits and is never overwritten.
  */
 export async function runRpjmdImport(ctx: Ctx, options: { pemdaId: string; buffer: Buffer; filename: string; dryRun: boolean; tahun?: number }): Promise<TBudgetImportResult> {
   const parsed = await parseRpjmdFile(options.buffer, options.filename);
   if (parsed.fatal) throw new AppError(BudgetErrors.BUDGET_IMPORT_UNREADABLE, { reason: { id: parsed.fatal.id, en: parsed.fatal.en } });
-  const cascade = await getRpjmdEditable(ctx, options.pemdaId, options.tahun);
+  return inTransaction(ctx, (tx) => mergeAndSave(tx, options, parsed));
+}
+
+async function mergeAndSave(ctx: Ctx, options: { pemdaId: string; filename: string; dryRun: boolean; tahun?: number }, parsed: Awaited<ReturnType<typeof parseRpjmdFile>>): Promise<TBudgetImportResult> {
+  const cascade = await getRpjmdEditable(ctx, options.pemdaId, options.tahun, { lock: !options.dryRun });
   if (!cascade.exists) throw new AppError(BudgetErrors.BUDGET_RPJMD_IMPORT_NEEDS_HEAD);
+  // Sasaran and IKU codes are unique per Pemda: one another period's RPJMD holds is refused at its row.
+  const elsewhere = await codesOfOtherRpjmd(ctx.db, options.pemdaId, cascade.periodStart, { sasaran: [...new Set(parsed.rows.map((r) => r.sasaranKode))], iku: parsed.rows.flatMap((r) => (r.iku ? [r.iku.kode] : [])) });
   const opdCodes = new Set(cascade.opds.map((o) => o.code));
   const errors: RowError[] = [...parsed.errors];
   const sasaranParent = new Map<string, { tujuan: Tujuan; misi: Misi }>();
@@ -44,6 +51,10 @@ export async function runRpjmdImport(ctx: Ctx, options: { pemdaId: string; buffe
     if (!tujuan && !row.tujuan) fail('Tujuan', `tujuan ${row.tujuanKode} belum ada di misi ${row.misiNomor}; isi uraiannya`, `goal ${row.tujuanKode} does not exist under mission ${row.misiNomor} yet; give its text`);
     const sasaranAt = sasaranParent.get(row.sasaranKode);
     if (!sasaranAt && !row.sasaran) fail('Sasaran', `sasaran ${row.sasaranKode} belum ada; isi uraiannya`, `target ${row.sasaranKode} does not exist yet; give its text`);
+    const sasaranPeriod = elsewhere.get(`sasaran:${row.sasaranKode}`);
+    if (sasaranPeriod) fail('Kode Sasaran', `kode sasaran ${row.sasaranKode} sudah dipakai RPJMD ${sasaranPeriod}; gunakan kode lain`, `target code ${row.sasaranKode} is already used by the RPJMD ${sasaranPeriod}; use another code`);
+    const ikuPeriod = row.iku ? elsewhere.get(`iku:${row.iku.kode}`) : undefined;
+    if (row.iku && ikuPeriod) fail('Kode IKU', `kode IKU ${row.iku.kode} sudah dipakai RPJMD ${ikuPeriod}; gunakan kode lain`, `IKU code ${row.iku.kode} is already used by the RPJMD ${ikuPeriod}; use another code`);
     const tujuanKey = `${row.misiNomor}/${row.tujuanKode}`;
     const earlier = fileSasaranTujuan.get(row.sasaranKode);
     if (earlier && earlier.key !== tujuanKey) fail('Kode Tujuan', `sasaran ${row.sasaranKode} sudah ditaruh di tujuan ${earlier.key} pada baris ${earlier.row}`, `target ${row.sasaranKode} is placed under goal ${earlier.key} on row ${earlier.row}`);

@@ -119,6 +119,7 @@ const MESSAGES = {
   duplicateMisi: { id: 'nomor misi ini sudah dipakai', en: 'this mission number is already used' },
   yearOutside: { id: 'tahun {tahun} di luar periode RPJMD', en: 'year {tahun} is outside the RPJMD period' },
   opdUnknown: { id: 'kode OPD {code} tidak ada di Pemda ini', en: 'OPD code {code} does not exist in this Pemda' },
+  codeElsewhere: { id: 'kode {kode} sudah dipakai RPJMD {period}; gunakan kode lain', en: 'code {kode} is already used by the RPJMD {period}; use another code' },
 } as const;
 
 const say = (lang: Lang, key: keyof typeof MESSAGES, params: Record<string, string | number> = {}) =>
@@ -162,6 +163,67 @@ function validate(lang: Lang, input: TRpjmdInput, opdCodes: Set<string>): FieldE
   return errors;
 }
 
+/**
+ * Sasaran and IKU codes are unique per Pemda, not per RPJMD: of the given codes, those another RPJMD of the Pemda
+ * (any period but `periodStart`'s) holds, as `sasaran:KODE` / `iku:KODE` → that RPJMD's period ("2020–2024").
+ * Saving one of them here would move the other period's node (with its realisation) into this one.
+ */
+export async function codesOfOtherRpjmd(db: Kysely<DB>, pemdaId: string, periodStart: number, codes: { sasaran: string[]; iku: string[] }): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  if (codes.sasaran.length > 0) {
+    const rows = await db
+      .selectFrom('budget_sasaran as s')
+      .innerJoin('budget_tujuan as t', (j) => j.onRef('t.pemda_id', '=', 's.pemda_id').onRef('t.id', '=', 's.tujuan_id'))
+      .innerJoin('budget_misi as m', (j) => j.onRef('m.pemda_id', '=', 't.pemda_id').onRef('m.id', '=', 't.misi_id'))
+      .innerJoin('budget_rpjmd as r', (j) => j.onRef('r.pemda_id', '=', 'm.pemda_id').onRef('r.id', '=', 'm.rpjmd_id'))
+      .select(['s.kode', 'r.period_start', 'r.period_end'])
+      .where('s.pemda_id', '=', pemdaId)
+      .where('s.kode', 'in', codes.sasaran)
+      .where('r.period_start', '<>', periodStart)
+      .execute();
+    for (const r of rows) found.set(keyOf.sasaran(r.kode), `${r.period_start}–${r.period_end}`);
+  }
+  if (codes.iku.length > 0) {
+    const rows = await db
+      .selectFrom('budget_iku as i')
+      .innerJoin('budget_sasaran as s', (j) => j.onRef('s.pemda_id', '=', 'i.pemda_id').onRef('s.id', '=', 'i.sasaran_id'))
+      .innerJoin('budget_tujuan as t', (j) => j.onRef('t.pemda_id', '=', 's.pemda_id').onRef('t.id', '=', 's.tujuan_id'))
+      .innerJoin('budget_misi as m', (j) => j.onRef('m.pemda_id', '=', 't.pemda_id').onRef('m.id', '=', 't.misi_id'))
+      .innerJoin('budget_rpjmd as r', (j) => j.onRef('r.pemda_id', '=', 'm.pemda_id').onRef('r.id', '=', 'm.rpjmd_id'))
+      .select(['i.kode', 'r.period_start', 'r.period_end'])
+      .where('i.pemda_id', '=', pemdaId)
+      .where('i.kode', 'in', codes.iku)
+      .where('r.period_start', '<>', periodStart)
+      .execute();
+    for (const r of rows) found.set(keyOf.iku(r.kode), `${r.period_start}–${r.period_end}`);
+  }
+  return found;
+}
+
+/** Field errors for each code of the body that another RPJMD of the Pemda holds. */
+async function otherRpjmdErrors(db: Kysely<DB>, lang: Lang, pemdaId: string, input: TRpjmdInput): Promise<FieldError[]> {
+  const sasaran = input.misi.flatMap((m) => m.tujuan.flatMap((t) => t.sasaran));
+  const elsewhere = await codesOfOtherRpjmd(db, pemdaId, input.periodStart, { sasaran: sasaran.map((s) => s.kode), iku: sasaran.flatMap((s) => s.iku.map((i) => i.kode)) });
+  const errors: FieldError[] = [];
+  if (elsewhere.size === 0) return errors;
+  input.misi.forEach((m, mi) =>
+    m.tujuan.forEach((t, ti) =>
+      t.sasaran.forEach((s, si) => {
+        const sPath = `misi.${mi}.tujuan.${ti}.sasaran.${si}`;
+        const sPeriod = elsewhere.get(keyOf.sasaran(s.kode));
+        if (sPeriod) errors.push({ path: `${sPath}.kode`, message: say(lang, 'codeElsewhere', { kode: s.kode, period: sPeriod }) });
+        s.iku.forEach((i, ii) => {
+          const iPeriod = elsewhere.get(keyOf.iku(i.kode));
+          if (iPeriod) errors.push({ path: `${sPath}.iku.${ii}.kode`, message: say(lang, 'codeElsewhere', { kode: i.kode, period: iPeriod }) });
+        });
+      }),
+    ),
+  );
+  return errors;
+}
+
+const isForeignKeyViolation = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23503';
+
 /** Enters or corrects the cascade; codes are the keys, so sending it again changes nothing. */
 export async function putRpjmd(ctx: Ctx, pemdaId: string, input: TRpjmdInput, options: { file?: string } = {}): Promise<TRpjmd> {
   if (input.periodEnd < input.periodStart || input.periodEnd - input.periodStart > 5) throw new AppError(BudgetErrors.BUDGET_PERIOD_INVALID, { start: input.periodStart, end: input.periodEnd });
@@ -176,20 +238,35 @@ export async function putRpjmd(ctx: Ctx, pemdaId: string, input: TRpjmdInput, op
     const stored = previous ? await loadStored(db, pemdaId, previous.id) : null;
     const before = stored ? flattenStored(stored) : [];
     if (input.expectedVersion !== undefined && input.expectedVersion !== versionOf(previous, before)) throw new AppError(BudgetErrors.BUDGET_RPJMD_STALE);
+    const elsewhereErrors = await otherRpjmdErrors(db, tx.lang, pemdaId, input);
+    if (elsewhereErrors.length > 0) throw new AppError(BudgetErrors.BUDGET_RPJMD_INVALID, {}, elsewhereErrors);
     const after = flattenInput(input);
     const afterKeys = new Set(after.map((n) => n.key));
     const removed = input.prune ? before.filter((n) => !afterKeys.has(n.key)) : [];
 
+    const removedIds = (level: Level) => removed.filter((n) => n.level === level && n.id).map((n) => n.id as string);
     if (stored && removed.length > 0) {
+      // The rows to remove are locked before what uses them is counted: a realisation or sub-activity link being
+      // saved meanwhile waits for this save (its foreign key check needs the row), one saved just before is counted.
+      const removedIku = removedIds('iku');
+      const removedSasaran = removedIds('sasaran');
+      if (removedIku.length > 0) await db.selectFrom('budget_iku').select('id').where('pemda_id', '=', pemdaId).where('id', 'in', removedIku).forUpdate().execute();
+      if (removedSasaran.length > 0) await db.selectFrom('budget_sasaran').select('id').where('pemda_id', '=', pemdaId).where('id', 'in', removedSasaran).forUpdate().execute();
+      const [realisasi, subs] = await Promise.all([
+        removedIku.length === 0 ? [] : db.selectFrom('budget_iku_realisasi').select(['iku_id', (eb) => eb.fn.countAll<number>().as('n')]).where('pemda_id', '=', pemdaId).where('iku_id', 'in', removedIku).groupBy('iku_id').execute(),
+        removedSasaran.length === 0 ? [] : db.selectFrom('budget_sub_kegiatan').select(['sasaran_id', (eb) => eb.fn.countAll<number>().as('n')]).where('pemda_id', '=', pemdaId).where('sasaran_id', 'in', removedSasaran).groupBy('sasaran_id').execute(),
+      ]);
+      const realisasiOf = new Map(realisasi.map((r) => [r.iku_id, Number(r.n)]));
+      const subsOf = new Map(subs.map((r) => [r.sasaran_id as string, Number(r.n)]));
       const blocked: Array<{ id: string; en: string }> = [];
       for (const node of removed) {
         const kode = node.key.slice(node.key.indexOf(':') + 1);
         if (node.level === 'iku') {
-          const n = stored.realisasiOf.get(node.id ?? '') ?? 0;
+          const n = realisasiOf.get(node.id ?? '') ?? 0;
           if (n > 0) blocked.push({ id: `IKU ${kode} (${n} triwulan realisasi/bukti)`, en: `IKU ${kode} (${n} quarters of realisation/evidence)` });
         }
         if (node.level === 'sasaran') {
-          const n = stored.subsOf.get(node.id ?? '') ?? 0;
+          const n = subsOf.get(node.id ?? '') ?? 0;
           if (n > 0) blocked.push({ id: `sasaran ${kode} (ditautkan ke ${n} sub kegiatan)`, en: `target ${kode} (linked to ${n} sub-activities)` });
         }
       }
@@ -234,15 +311,21 @@ export async function putRpjmd(ctx: Ctx, pemdaId: string, input: TRpjmdInput, op
         if (kept.years.length > 0) del = del.where('tahun', 'not in', kept.years);
         await del.execute();
       }
-      const idsOf = (level: Level) => removed.filter((n) => n.level === level && n.id).map((n) => n.id as string);
-      const ikuIds = idsOf('iku');
-      if (ikuIds.length > 0) {
-        await db.deleteFrom('budget_iku_target').where('pemda_id', '=', pemdaId).where('iku_id', 'in', ikuIds).execute();
-        await db.deleteFrom('budget_iku').where('pemda_id', '=', pemdaId).where('id', 'in', ikuIds).execute();
-      }
-      for (const [level, table] of [['sasaran', 'budget_sasaran'], ['tujuan', 'budget_tujuan'], ['misi', 'budget_misi']] as const) {
-        const ids = idsOf(level);
-        if (ids.length > 0) await db.deleteFrom(table).where('pemda_id', '=', pemdaId).where('id', 'in', ids).execute();
+      try {
+        const ikuIds = removedIds('iku');
+        if (ikuIds.length > 0) {
+          await db.deleteFrom('budget_iku_target').where('pemda_id', '=', pemdaId).where('iku_id', 'in', ikuIds).execute();
+          await db.deleteFrom('budget_iku').where('pemda_id', '=', pemdaId).where('id', 'in', ikuIds).execute();
+        }
+        for (const [level, table] of [['sasaran', 'budget_sasaran'], ['tujuan', 'budget_tujuan'], ['misi', 'budget_misi']] as const) {
+          const ids = removedIds(level);
+          if (ids.length > 0) await db.deleteFrom(table).where('pemda_id', '=', pemdaId).where('id', 'in', ids).execute();
+        }
+      } catch (error) {
+        // Anything still referring to a removed node (the locks above should leave nothing) refuses the save, never a 500.
+        if (!isForeignKeyViolation(error)) throw error;
+        const codes = removed.filter((n) => n.level === 'iku' || n.level === 'sasaran').map((n) => `${n.level === 'iku' ? 'IKU' : 'sasaran'} ${n.key.slice(n.key.indexOf(':') + 1)}`);
+        throw new AppError(BudgetErrors.BUDGET_RPJMD_IN_USE, { items: { id: `${codes.join(', ')} (baru saja dipakai)`, en: `${codes.join(', ')} (just put to use)` } });
       }
     }
 
@@ -272,10 +355,12 @@ export async function putRpjmd(ctx: Ctx, pemdaId: string, input: TRpjmdInput, op
 }
 
 /** The cascade in force for a year in the editor's shape; an empty period starting this year when there is none. */
-export async function getRpjmdEditable(ctx: Ctx, pemdaId: string, tahunQuery?: number): Promise<TRpjmdEditable> {
+export async function getRpjmdEditable(ctx: Ctx, pemdaId: string, tahunQuery?: number, options: { lock?: boolean } = {}): Promise<TRpjmdEditable> {
   const tahun = tahunQuery ?? currentYearMonth().year;
   const opds = await ctx.db.selectFrom('opd').select(['code', 'name']).where('pemda_id', '=', pemdaId).orderBy('code').execute();
-  const rpjmd = await rpjmdFor(ctx, pemdaId, tahun);
+  const found = await rpjmdFor(ctx, pemdaId, tahun);
+  // With `lock` (inside a transaction), the RPJMD row is held as a save holds it, and the cascade is read after.
+  const rpjmd = found && options.lock ? await ctx.db.selectFrom('budget_rpjmd').selectAll().where('pemda_id', '=', pemdaId).where('id', '=', found.id).forUpdate().executeTakeFirstOrThrow() : found;
   if (!rpjmd) return { exists: false, version: versionOf(undefined, []), periodStart: tahun, periodEnd: tahun + 4, visi: '', legalBasis: null, misi: [], opds };
   const stored = await loadStored(ctx.db, pemdaId, rpjmd.id);
   return {

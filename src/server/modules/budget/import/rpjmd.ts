@@ -8,7 +8,7 @@ import { readSheet, type ImportFatal, type SheetRow } from '../../org/import/rea
 import { readText, type Cell } from '../../org/import/values';
 import { normaliseHeader } from './layout';
 import type { RowError } from './parse';
-import { parseAmount, parseYesNo } from './values';
+import { parseIndicatorValue, parseYesNo } from './values';
 
 export const RPJMD_COLUMNS = [
   { key: 'misiNomor', header: 'No Misi', required: true },
@@ -115,11 +115,11 @@ export async function parseRpjmdFile(buffer: Buffer, filename: string): Promise<
       const arahText = text('arah', 40)?.toLowerCase() ?? null;
       const arah = arahText ? (ARAH[arahText] ?? null) : null;
       if (arahText && !arah) rowErrors.push({ row: sheetRow.row, column: 'Arah', reason: { id: `arah "${arahText}" tidak dikenal; isi Naik atau Turun`, en: `direction "${arahText}" is unknown; use Naik or Turun` } });
-      const baseline = parseAmount(cell('baseline'));
+      const baseline = parseIndicatorValue(cell('baseline'));
       if (!baseline.ok) rowErrors.push({ row: sheetRow.row, column: 'Kondisi Awal', reason: baseline.reason });
       const target: Record<string, number> = {};
       for (const { year, position } of header.years) {
-        const value = parseAmount(sheetRow.cells[position] ?? null);
+        const value = parseIndicatorValue(sheetRow.cells[position] ?? null);
         if (!value.ok) rowErrors.push({ row: sheetRow.row, column: `Target ${year}`, reason: value.reason });
         else if (value.value !== null) target[String(year)] = value.value;
       }

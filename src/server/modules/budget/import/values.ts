@@ -34,6 +34,41 @@ export function parseAmount(cell: Cell): ValueResult<number | null> {
   return ok(Math.round(value * 100) / 100);
 }
 
+/**
+ * An indicator value (IKU baseline or yearly target): a measure, not money, so it may be negative, keeps 4 decimals
+ * (the column is numeric(18,4)) and lies within ±1e12 like the screen's. The comma is the decimal mark ("0,125",
+ * "-1,5", "1.250,5"); a dot groups thousands only as 1.250 or 1.250.000. The English form ("12.5", "1,250.5",
+ * "1,250,000") is read when it cannot be Indonesian, as the screen's number field does (web/modules/budget/number.ts).
+ * So "2,500" is two and a half, and "1.250" is one thousand two hundred fifty. A trailing "%" is dropped ("85%" is 85,
+ * as an IKU in percent is written).
+ */
+const INDICATOR_ID = /^(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/;
+const INDICATOR_EN = /^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+const INDICATOR_LIMIT = 1e12;
+
+export function parseIndicatorValue(cell: Cell): ValueResult<number | null> {
+  if (cell === null) return ok(null);
+  let value: number;
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) return fail('Angka tidak valid', 'Invalid number');
+    value = cell;
+  } else if (cell instanceof Date) return fail('Berisi tanggal, bukan angka', 'Holds a date, not a number');
+  else {
+    let text = cell.trim().replace(/\s/g, '').replace(/^\u2212/, '-').replace(/%$/, '');
+    if (text === '' || text === '-') return ok(null);
+    const negative = text.startsWith('-');
+    if (negative || text.startsWith('+')) text = text.slice(1);
+    let normalised: string | null = null;
+    if (INDICATOR_ID.test(text)) normalised = text.replace(/\./g, '').replace(',', '.');
+    else if (INDICATOR_EN.test(text)) normalised = text.replace(/,/g, '');
+    if (normalised === null) return fail(`"${cellText(cell)}" bukan angka (contoh: 12,5 atau -1,25)`, `"${cellText(cell)}" is not a number (e.g. 12,5 or -1,25)`);
+    value = Number(normalised) * (negative ? -1 : 1);
+  }
+  if (Math.abs(value) > INDICATOR_LIMIT) return fail('Nilai di luar batas ±1.000.000.000.000', 'Value outside ±1,000,000,000,000');
+  const rounded = Math.round(value * 1e4) / 1e4;
+  return ok(Object.is(rounded, -0) ? 0 : rounded);
+}
+
 /** A percentage 0–100: 45, 45,5, 45.5 or 45 %; Excel percent cells (0.455) are read as 45.5. */
 export function parsePercent(cell: Cell): ValueResult<number | null> {
   if (cell === null) return ok(null);
