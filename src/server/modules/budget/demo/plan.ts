@@ -101,6 +101,37 @@ export const DEMO_RPJMD: TRpjmdInput = {
   ],
 };
 
+/**
+ * The demo RPJMD with a target for every year of its period and a starting condition (kondisi awal), as a real
+ * RPJMD has: the plan above writes 2025 and 2026; later years continue the same yearly step, and the starting
+ * condition is one step before 2025. Percentages stay within 0–100 and nothing goes below zero.
+ */
+export function demoRpjmdFullPeriod(): TRpjmdInput {
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return {
+    ...DEMO_RPJMD,
+    misi: DEMO_RPJMD.misi.map((misi) => ({
+      ...misi,
+      tujuan: misi.tujuan.map((tujuan) => ({
+        ...tujuan,
+        sasaran: tujuan.sasaran.map((sasaran) => ({
+          ...sasaran,
+          iku: sasaran.iku.map((iku) => {
+            const first = iku.target?.[String(DEMO_RPJMD.periodStart)];
+            const second = iku.target?.[String(DEMO_RPJMD.periodStart + 1)];
+            if (first === undefined || second === undefined) return iku;
+            const step = second - first;
+            const bound = (n: number) => round(Math.max(0, iku.satuan === '%' ? Math.min(100, n) : n));
+            const target: Record<string, number> = { ...iku.target };
+            for (let year = DEMO_RPJMD.periodStart + 2; year <= DEMO_RPJMD.periodEnd; year += 1) target[String(year)] ??= bound(second + step * (year - DEMO_RPJMD.periodStart - 1));
+            return { ...iku, baseline: iku.baseline ?? bound(first - step), target };
+          }),
+        })),
+      })),
+    })),
+  };
+}
+
 /** How far below or above target the demo puts each IKU in 2025 and 2026 (1 = on target). */
 export const IKU_PERFORMANCE: Record<string, number> = {
   'IKU-01': 0.99, 'IKU-02': 0.93, 'IKU-03': 1.0, 'IKU-04': 0.92, 'IKU-05': 0.9, 'IKU-06': 0.97, 'IKU-07': 0.55, 'IKU-09': 0.98, 'IKU-10': 0.8, 'IKU-11': 0.95, 'IKU-12': 1.01, 'IKU-13': 1.0, 'IKU-14': 0.86,

@@ -8,7 +8,7 @@ import { protectedReason } from '../rules';
 import { createPostponement, evaluateShortfall } from '../service-shortfall';
 import { putRpjmd } from '../service-rpjmd';
 import { GAJI, penunjang, SASARAN_OF, TEKNIS, UNLINKED_MAINTENANCE, URUSAN, type Profile, type SubSpec } from './catalog';
-import { DEMO_RPJMD, IKU_PERFORMANCE, PAD_SOURCES, SEASONS } from './plan';
+import { demoRpjmdFullPeriod, IKU_PERFORMANCE, PAD_SOURCES, SEASONS } from './plan';
 
 /**
  * Demo budget of Kota Pangkal Pinang for the current year (realisation to last month) and the two before
@@ -61,7 +61,7 @@ export async function seedBudgetDemo(seed: DemoSeedContext): Promise<void> {
   const sys = systemCtx(db, 'seed-demo');
   const now = currentYearMonth();
   const reportedTo = (year: number) => (year < now.year ? 12 : Math.max(1, now.month - 1));
-  await putRpjmd(sys, pemdaId, DEMO_RPJMD);
+  await putRpjmd(sys, pemdaId, demoRpjmdFullPeriod());
   const sasaran = new Map((await db.selectFrom('budget_sasaran').select(['id', 'kode']).where('pemda_id', '=', pemdaId).execute()).map((s) => [s.kode, s.id]));
   const opds = await db.selectFrom('opd').select(['id', 'code', 'kind', 'wilayah_kode']).where('pemda_id', '=', pemdaId).where('active', '=', true).where('kind', 'not in', ['kelurahan', 'uptd']).orderBy('sort_order').execute();
   const kelurahan = await db.selectFrom('wilayah').select(['kode', 'parent_kode']).where('pemda_id', '=', pemdaId).where('level', 'in', ['kelurahan', 'desa']).orderBy('kode').execute();
@@ -185,7 +185,8 @@ async function seedIku(db: Kysely<DB>, pemdaId: string, random: () => number, no
     .execute();
   const rows: Array<Record<string, unknown>> = [];
   for (const iku of ikus) {
-    const lastQuarter = iku.tahun < now.year ? 4 : Math.floor((now.month - 1) / 3);
+    // Finished quarters only: all of a past year, none of a future one.
+    const lastQuarter = iku.tahun < now.year ? 4 : iku.tahun > now.year ? 0 : Math.floor((now.month - 1) / 3);
     const performance = IKU_PERFORMANCE[iku.kode] ?? 1;
     for (let q = 1; q <= lastQuarter; q += 1) {
       const drift = performance * (0.985 + 0.03 * random());
